@@ -1,0 +1,98 @@
+package org.redoubt.runtime.launcher;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.Set;
+
+import org.redoubt.json.JsonException;
+import org.redoubt.json.JsonLimits;
+import org.redoubt.json.JsonObject;
+import org.redoubt.json.JsonParser;
+import org.redoubt.json.JsonValue;
+import org.redoubt.json.JsonWriter;
+
+/**
+ * Loads and saves the {@link BootRecord} as {@code boot.json}. Saving writes a temporary file,
+ * forces it to disk and renames it over the old one, so a power cut leaves either record whole.
+ */
+final class BootRecordStore {
+
+    private static final JsonLimits LIMITS = new JsonLimits(64 * 1024, 4, 256, 32);
+    private static final Set<String> MEMBERS = Set.of("schema", "committed", "bootCount");
+    private static final Set<String> COMMITTED_MEMBERS = Set.of("slot", "release");
+
+    private final Path file;
+
+    /** @param file the record's path, {@code DATA/boot.json} */
+    BootRecordStore(Path file) {
+        this.file = file;
+    }
+
+    /**
+     * @return the record, empty before the first boot
+     * @throws BootFailure {@link ExitCode#DATA_DIRECTORY} when it is unreadable or corrupt
+     */
+    Optional<BootRecord> load() throws BootFailure {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new BootFailure(ExitCode.DATA_DIRECTORY, "cannot read the boot record " + file + ": " + e, e);
+        }
+        try {
+            JsonValue parsed = JsonParser.parse(bytes, LIMITS);
+            if (!(parsed instanceof JsonObject root)) {
+                throw new IllegalArgumentException("not a JSON object");
+            }
+            root.requireOnly(MEMBERS);
+            if (root.requireInt("schema") != 1) {
+                throw new IllegalArgumentException("unsupported schema " + root.requireInt("schema"));
+            }
+            JsonObject committed = root.requireObject("committed");
+            committed.requireOnly(COMMITTED_MEMBERS);
+            return Optional.of(new BootRecord(Slot.named(committed.requireString("slot")),
+                    committed.requireLong("release"), root.requireLong("bootCount")));
+        } catch (JsonException | IllegalArgumentException e) {
+            throw new BootFailure(ExitCode.DATA_DIRECTORY, "the boot record " + file + " is corrupt: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /**
+     * @param record the record to persist
+     * @throws BootFailure {@link ExitCode#DATA_DIRECTORY} when it cannot be written
+     */
+    void save(BootRecord record) throws BootFailure {
+        JsonObject json = JsonObject.builder()
+                .put("schema", 1L)
+                .put("committed", JsonObject.builder()
+                        .put("slot", record.committedSlot().directoryName())
+                        .put("release", record.committedRelease())
+                        .build())
+                .put("bootCount", record.bootCount())
+                .build();
+        byte[] bytes = (JsonWriter.indented().write(json) + "\n").getBytes(StandardCharsets.UTF_8);
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(bytes));
+                channel.force(true);
+            }
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            DurableFiles.forceDirectory(file.getParent());
+        } catch (IOException e) {
+            throw new BootFailure(ExitCode.DATA_DIRECTORY, "cannot write the boot record " + file + ": " + e, e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.redoubt.runtime.launcher;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.redoubt.runtime.release.ReleaseManifest;
+
+/**
+ * The framework properties of one boot. Bundles read the {@code redoubt.*} ones through
+ * {@code BundleContext.getProperty}; {@code runtime/README.md} lists them.
+ */
+final class FrameworkProperties {
+
+    private FrameworkProperties() {
+    }
+
+    /**
+     * @param options        the command line
+     * @param data           the data directory
+     * @param manifest       the release being booted
+     * @param slot           the slot it boots from
+     * @param interactive    whether a terminal is attached (decides whether Gogo reads it)
+     * @return the properties; {@code --property} values override the defaults
+     */
+    static Map<String, String> of(LaunchOptions options, DataDirectory data, ReleaseManifest manifest, Slot slot,
+            boolean interactive) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("org.osgi.framework.storage", data.frameworkStorage().toString());
+        // Rebuilt from the verified release at every boot: nothing unverified runs from a cache.
+        properties.put("org.osgi.framework.storage.clean", "onFirstInit");
+        properties.put("org.osgi.framework.startlevel.beginning", Integer.toString(manifest.frameworkStartLevel()));
+        // Felix's internal logger writes to standard output; framework errors reach us as events.
+        properties.put("felix.log.level", "0");
+        properties.put("felix.cm.dir", data.state().resolve("config").toString());
+        // SCR announces component state changes through its change count; readiness listens to it.
+        properties.put("ds.service.changecount.timeout", "20");
+        properties.put("redoubt.data.dir", data.root().toString());
+        properties.put("redoubt.state.dir", data.state().toString());
+        properties.put("redoubt.log.dir", data.log().toString());
+        properties.put("redoubt.log.level", options.logLevel());
+        properties.put("redoubt.log.console", Boolean.toString(options.consoleLog()));
+        properties.put("redoubt.release", Long.toString(manifest.release()));
+        properties.put("redoubt.release.profile", manifest.profile());
+        properties.put("redoubt.release.slot", slot.directoryName());
+        // Gogo (engineering profile only): without a terminal there is no one to talk to.
+        properties.put("gosh.args", interactive ? "" : "--nointeractive");
+        properties.putAll(options.properties());
+        return properties;
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * The Redoubt launcher: verified boot of a release in an embedded Apache Felix.
+ *
+ * <p>{@link org.redoubt.runtime.launcher.Main} opens the data directory, provisions the factory
+ * release on first boot, verifies the committed release, installs exactly its verified bytes into
+ * a fresh framework, waits for readiness and prints one machine-readable line. Exit codes are in
+ * {@link org.redoubt.runtime.launcher.ExitCode}; the data directory layout is in
+ * {@link org.redoubt.runtime.launcher.DataDirectory}.
+ */
+package org.redoubt.runtime.launcher;

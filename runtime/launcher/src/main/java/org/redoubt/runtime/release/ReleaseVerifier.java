@@ -1,0 +1,183 @@
+package org.redoubt.runtime.release;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.jar.Attributes;
+import java.util.jar.JarInputStream;
+import java.util.jar.Manifest;
+
+import org.redoubt.runtime.release.ReleaseRejected.Problem;
+import org.redoubt.runtime.release.ReleaseRejected.Reason;
+
+/**
+ * Verifies a release directory before anything of it is installed.
+ *
+ * <p>Every listed file must exist, have the listed size and digest, and declare the listed
+ * symbolic name and version; {@code bundles/} must hold nothing else. All problems are collected
+ * and reported together. Files are read with a cap of their listed size, so an oversized file
+ * cannot exhaust memory.
+ */
+public final class ReleaseVerifier {
+
+    /** The manifest's file name inside a release directory. */
+    public static final String MANIFEST = "release.json";
+    /** The bundle directory's name inside a release directory. */
+    public static final String BUNDLES = "bundles";
+
+    private final ReleaseManifestCodec codec;
+
+    /** @param codec reads the manifest */
+    public ReleaseVerifier(ReleaseManifestCodec codec) {
+        this.codec = codec;
+    }
+
+    /**
+     * @param releaseDirectory a directory with {@code release.json} and {@code bundles/}
+     * @return the release with the verified bytes of every bundle
+     * @throws ReleaseRejected listing every problem found
+     */
+    public VerifiedRelease verify(Path releaseDirectory) throws ReleaseRejected {
+        byte[] manifestBytes = readManifest(releaseDirectory.resolve(MANIFEST));
+        ReleaseManifest manifest = codec.decode(manifestBytes);
+        List<Problem> problems = new ArrayList<>(unlistedFiles(releaseDirectory, manifest));
+        Map<ReleaseBundle, byte[]> contents = new HashMap<>();
+        for (ReleaseBundle bundle : manifest.bundles()) {
+            byte[] content = check(releaseDirectory, bundle, problems);
+            if (content != null) {
+                contents.put(bundle, content);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ReleaseRejected(problems, null);
+        }
+        return new VerifiedRelease(manifest, manifestBytes, contents);
+    }
+
+    private static byte[] readManifest(Path file) throws ReleaseRejected {
+        try {
+            return BoundedFiles.read(file, ReleaseManifestCodec.MAX_MANIFEST_BYTES);
+        } catch (NoSuchFileException e) {
+            throw new ReleaseRejected(Reason.MALFORMED_MANIFEST, MANIFEST, "no manifest at " + file, e);
+        } catch (BoundedFiles.TooLarge e) {
+            throw new ReleaseRejected(Reason.MALFORMED_MANIFEST, MANIFEST, e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ReleaseRejected(Reason.UNREADABLE, MANIFEST, e.toString(), e);
+        }
+    }
+
+    private static List<Problem> unlistedFiles(Path releaseDirectory, ReleaseManifest manifest) throws ReleaseRejected {
+        Set<String> listed = new HashSet<>();
+        manifest.bundles().forEach(bundle -> listed.add(bundle.file()));
+        List<Problem> problems = new ArrayList<>();
+        Path bundles = releaseDirectory.resolve(BUNDLES);
+        if (!Files.isDirectory(bundles, LinkOption.NOFOLLOW_LINKS)) {
+            throw new ReleaseRejected(Reason.MISSING_BUNDLE, BUNDLES, "no bundle directory at " + bundles, null);
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(bundles)) {
+            for (Path entry : entries) {
+                String relative = BUNDLES + "/" + entry.getFileName();
+                if (!listed.contains(relative)) {
+                    problems.add(new Problem(Reason.UNLISTED_BUNDLE, relative,
+                            "file is in the release directory but not in the manifest"));
+                }
+            }
+        } catch (IOException e) {
+            throw new ReleaseRejected(Reason.UNREADABLE, BUNDLES, e.toString(), e);
+        }
+        return problems;
+    }
+
+    private static byte[] check(Path releaseDirectory, ReleaseBundle bundle, List<Problem> problems) {
+        String subject = bundle.displayName() + " (" + bundle.file() + ")";
+        Path file = releaseDirectory.resolve(bundle.file());
+        byte[] content;
+        try {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                problems.add(new Problem(Reason.MISSING_BUNDLE, subject, "listed file is missing"));
+                return null;
+            }
+            content = BoundedFiles.read(file, bundle.size());
+        } catch (BoundedFiles.TooLarge e) {
+            problems.add(new Problem(Reason.SIZE_MISMATCH, subject, "file is larger than the listed " + bundle.size()
+                    + " bytes"));
+            return null;
+        } catch (IOException e) {
+            problems.add(new Problem(Reason.UNREADABLE, subject, e.toString()));
+            return null;
+        }
+        if (content.length != bundle.size()) {
+            problems.add(new Problem(Reason.SIZE_MISMATCH, subject,
+                    "file has " + content.length + " bytes, the manifest lists " + bundle.size()));
+            return null;
+        }
+        if (!bundle.digest().matches(content)) {
+            problems.add(new Problem(Reason.DIGEST_MISMATCH, subject, "file content does not match "
+                    + bundle.digest() + " (tampered or corrupt)"));
+            return null;
+        }
+        String identityProblem = identityProblem(bundle, content);
+        if (identityProblem != null) {
+            problems.add(new Problem(Reason.IDENTITY_MISMATCH, subject, identityProblem));
+            return null;
+        }
+        return content;
+    }
+
+    private static String identityProblem(ReleaseBundle bundle, byte[] content) {
+        BundleIdentity identity;
+        try {
+            identity = BundleIdentity.read(content);
+        } catch (IOException e) {
+            return "not a readable bundle: " + e.getMessage();
+        }
+        if (!bundle.symbolicName().equals(identity.symbolicName()) || !bundle.version().equals(identity.version())) {
+            return "file declares " + identity.symbolicName() + " " + identity.version();
+        }
+        return null;
+    }
+
+    /**
+     * The identity a bundle file declares in its manifest.
+     *
+     * @param symbolicName its Bundle-SymbolicName without directives
+     * @param version      its Bundle-Version as written, {@code 0.0.0} when absent
+     * @param tier         its {@value Tier#HEADER} header, or {@code null}
+     */
+    public record BundleIdentity(String symbolicName, String version, String tier) {
+
+        /**
+         * @param jar the bundle file's bytes
+         * @return what it declares
+         * @throws IOException when it is not a jar or has no symbolic name
+         */
+        public static BundleIdentity read(byte[] jar) throws IOException {
+            try (InputStream in = new ByteArrayInputStream(jar); JarInputStream stream = new JarInputStream(in, false)) {
+                Manifest manifest = stream.getManifest();
+                if (manifest == null) {
+                    throw new IOException("no META-INF/MANIFEST.MF");
+                }
+                Attributes main = manifest.getMainAttributes();
+                String name = main.getValue("Bundle-SymbolicName");
+                if (name == null) {
+                    throw new IOException("no Bundle-SymbolicName");
+                }
+                int directives = name.indexOf(';');
+                String version = main.getValue("Bundle-Version");
+                return new BundleIdentity((directives < 0 ? name : name.substring(0, directives)).trim(),
+                        version == null ? "0.0.0" : version.trim(), main.getValue(Tier.HEADER));
+            }
+        }
+    }
+}

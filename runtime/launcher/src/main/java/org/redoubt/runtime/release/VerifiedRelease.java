@@ -1,0 +1,43 @@
+package org.redoubt.runtime.release;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A release whose every bundle passed verification, together with the verified bytes.
+ *
+ * <p>Installing from these bytes (never by reopening the files) means nothing can change between
+ * the check and the use.
+ *
+ * @param manifest     the verified manifest
+ * @param manifestBytes the exact manifest bytes (what a signature covers)
+ * @param contents     the verified content of every listed bundle
+ */
+public record VerifiedRelease(ReleaseManifest manifest, byte[] manifestBytes, Map<ReleaseBundle, byte[]> contents) {
+
+    /** Checks that every listed bundle has its content. */
+    public VerifiedRelease {
+        Objects.requireNonNull(manifest, "manifest");
+        Objects.requireNonNull(manifestBytes, "manifestBytes");
+        contents = Map.copyOf(contents);
+        for (ReleaseBundle bundle : manifest.bundles()) {
+            if (!contents.containsKey(bundle)) {
+                throw new IllegalArgumentException("no verified content for " + bundle.displayName());
+            }
+        }
+    }
+
+    /** @return the bundles in install order */
+    public List<ReleaseBundle> bundles() {
+        return manifest.bundles();
+    }
+
+    /**
+     * @param bundle a bundle of this release
+     * @return its verified bytes
+     */
+    public byte[] content(ReleaseBundle bundle) {
+        return contents.get(bundle);
+    }
+}

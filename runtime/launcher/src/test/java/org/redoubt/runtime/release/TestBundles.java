@@ -1,0 +1,35 @@
+package org.redoubt.runtime.release;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+
+/** Makes small, real bundle jars for tests. */
+final class TestBundles {
+
+    private TestBundles() {
+    }
+
+    static byte[] bundle(String symbolicName, String version, String tier) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", symbolicName + ";singleton:=true");
+        main.putValue("Bundle-Version", version);
+        if (tier != null) {
+            main.putValue(Tier.HEADER, tier);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+            jar.putNextEntry(new ZipEntry("data/" + symbolicName + ".txt"));
+            jar.write(("content of " + symbolicName).getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+}
