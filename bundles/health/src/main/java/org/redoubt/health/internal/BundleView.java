@@ -12,16 +12,24 @@ import org.osgi.framework.wiring.BundleRevision;
  * @param state        the {@link Bundle#getState()} value
  * @param fragment     whether the bundle is a fragment (fragments never become active)
  * @param lazy         whether the bundle uses the lazy activation policy (STARTING is fine then)
+ * @param componentsPending whether the bundle declares DS components ({@code Service-Component})
+ *                     that SCR has not loaded yet: right after a bundle becomes active, SCR's
+ *                     extender has not seen it, and readiness must not be declared in that gap
  */
-record BundleView(String symbolicName, int state, boolean fragment, boolean lazy) {
+record BundleView(String symbolicName, int state, boolean fragment, boolean lazy, boolean componentsPending) {
 
-    static BundleView of(Bundle bundle) {
+    /**
+     * @param bundle                a bundle
+     * @param componentsKnownToScr  whether SCR reports at least one component description for it
+     */
+    static BundleView of(Bundle bundle, boolean componentsKnownToScr) {
         BundleRevision revision = bundle.adapt(BundleRevision.class);
         boolean fragment = revision != null && (revision.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
         String policy = bundle.getHeaders("").get(Constants.BUNDLE_ACTIVATIONPOLICY);
         boolean lazy = policy != null && policy.trim().startsWith(Constants.ACTIVATION_LAZY);
         String name = bundle.getSymbolicName() != null ? bundle.getSymbolicName() : bundle.getLocation();
-        return new BundleView(name, bundle.getState(), fragment, lazy);
+        boolean declaresComponents = bundle.getHeaders("").get("Service-Component") != null;
+        return new BundleView(name, bundle.getState(), fragment, lazy, declaresComponents && !componentsKnownToScr);
     }
 
     /** @return a reason this bundle holds readiness back, or {@code null} when it does not */
@@ -30,7 +38,7 @@ record BundleView(String symbolicName, int state, boolean fragment, boolean lazy
             return state == Bundle.RESOLVED ? null : "fragment " + symbolicName + " is " + stateName(state);
         }
         if (state == Bundle.ACTIVE || (lazy && state == Bundle.STARTING)) {
-            return null;
+            return componentsPending ? "bundle " + symbolicName + " has components SCR has not loaded yet" : null;
         }
         return "bundle " + symbolicName + " is " + stateName(state);
     }

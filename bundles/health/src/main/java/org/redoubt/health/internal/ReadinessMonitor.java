@@ -2,10 +2,12 @@ package org.redoubt.health.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -97,16 +99,18 @@ public final class ReadinessMonitor implements Readiness {
 
     @Override
     public ReadinessReport report() {
+        Map<ComponentDescriptionDTO, Collection<ComponentConfigurationDTO>> components = new LinkedHashMap<>();
+        Set<Long> bundlesWithComponents = new HashSet<>();
+        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
+            bundlesWithComponents.add(description.bundle.id);
+            if (scr.isComponentEnabled(description)) {
+                components.put(description, scr.getComponentConfigurationDTOs(description));
+            }
+        }
         List<BundleView> bundles = new ArrayList<>();
         for (Bundle bundle : context.getBundles()) {
             if (bundle.getBundleId() != 0) {
-                bundles.add(BundleView.of(bundle));
-            }
-        }
-        Map<ComponentDescriptionDTO, Collection<ComponentConfigurationDTO>> components = new LinkedHashMap<>();
-        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
-            if (scr.isComponentEnabled(description)) {
-                components.put(description, scr.getComponentConfigurationDTOs(description));
+                bundles.add(BundleView.of(bundle, bundlesWithComponents.contains(bundle.getBundleId())));
             }
         }
         return evaluator.evaluate(bundles, components);

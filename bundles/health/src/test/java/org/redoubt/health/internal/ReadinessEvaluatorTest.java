@@ -23,7 +23,7 @@ class ReadinessEvaluatorTest {
     @Test
     void allActiveAndSatisfiedIsReady() {
         ReadinessReport report = evaluator.evaluate(
-                List.of(active("a"), active("b"), new BundleView("frag", Bundle.RESOLVED, true, false)),
+                List.of(active("a"), active("b"), new BundleView("frag", Bundle.RESOLVED, true, false, false)),
                 Map.of(description("c1", "optional"), List.of(configuration(ComponentConfigurationDTO.ACTIVE)),
                         description("c2", "optional"), List.of(configuration(ComponentConfigurationDTO.SATISFIED))));
         assertTrue(report.ready(), report.waitingFor().toString());
@@ -34,21 +34,21 @@ class ReadinessEvaluatorTest {
     @Test
     void resolvedBundleHoldsReadinessBackAndIsNamed() {
         ReadinessReport report = evaluator.evaluate(
-                List.of(active("a"), new BundleView("org.redoubt.modem", Bundle.RESOLVED, false, false)), Map.of());
+                List.of(active("a"), new BundleView("org.redoubt.modem", Bundle.RESOLVED, false, false, false)), Map.of());
         assertFalse(report.ready());
         assertEquals(List.of("bundle org.redoubt.modem is RESOLVED (not started)"), report.waitingFor());
     }
 
     @Test
     void lazyBundleStartingIsFineButEagerStartingIsNot() {
-        assertTrue(evaluator.evaluate(List.of(new BundleView("lazy", Bundle.STARTING, false, true)), Map.of()).ready());
-        assertFalse(evaluator.evaluate(List.of(new BundleView("eager", Bundle.STARTING, false, false)), Map.of()).ready());
+        assertTrue(evaluator.evaluate(List.of(new BundleView("lazy", Bundle.STARTING, false, true, false)), Map.of()).ready());
+        assertFalse(evaluator.evaluate(List.of(new BundleView("eager", Bundle.STARTING, false, false, false)), Map.of()).ready());
     }
 
     @Test
     void unresolvedFragmentHoldsReadinessBack() {
         ReadinessReport report = evaluator.evaluate(
-                List.of(new BundleView("frag", Bundle.INSTALLED, true, false)), Map.of());
+                List.of(new BundleView("frag", Bundle.INSTALLED, true, false, false)), Map.of());
         assertEquals(List.of("fragment frag is INSTALLED (not resolved)"), report.waitingFor());
     }
 
@@ -88,8 +88,15 @@ class ReadinessEvaluatorTest {
         assertEquals(1, report.components());
     }
 
+    @Test
+    void activeBundleWhoseComponentsScrHasNotLoadedYetHoldsReadinessBack() {
+        ReadinessReport report = evaluator.evaluate(
+                List.of(new BundleView("org.redoubt.log.sink", Bundle.ACTIVE, false, false, true)), Map.of());
+        assertEquals(List.of("bundle org.redoubt.log.sink has components SCR has not loaded yet"), report.waitingFor());
+    }
+
     private static BundleView active(String name) {
-        return new BundleView(name, Bundle.ACTIVE, false, false);
+        return new BundleView(name, Bundle.ACTIVE, false, false, false);
     }
 
     private static ComponentDescriptionDTO description(String name, String policy) {

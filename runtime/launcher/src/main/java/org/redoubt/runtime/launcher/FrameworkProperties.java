@@ -34,10 +34,13 @@ final class FrameworkProperties {
         properties.put("felix.cm.dir", data.state().resolve("config").toString());
         // SCR announces component state changes through its change count; readiness listens to it.
         properties.put("ds.service.changecount.timeout", "20");
+        properties.put("ds.loglevel", "warn");
         properties.put("redoubt.data.dir", data.root().toString());
         properties.put("redoubt.state.dir", data.state().toString());
         properties.put("redoubt.log.dir", data.log().toString());
         properties.put("redoubt.log.level", options.logLevel());
+        // The Log Service's root level defaults to WARN; entries below it are never even created.
+        properties.put("org.osgi.service.log.admin.loglevel", options.logLevel());
         properties.put("redoubt.log.console", Boolean.toString(options.consoleLog()));
         properties.put("redoubt.release", Long.toString(manifest.release()));
         properties.put("redoubt.release.profile", manifest.profile());
