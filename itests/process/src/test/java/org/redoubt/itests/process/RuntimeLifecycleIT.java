@@ -140,6 +140,37 @@ class RuntimeLifecycleIT {
         assertFalse(Files.exists(data), "a usage error touches nothing");
     }
 
+    @Test
+    void releaseThatNeverBecomesReadySaysWhatItWaitsFor() throws Exception {
+        // A release without the health bundle can never report readiness; the launcher must say
+        // so after --ready-timeout instead of waiting silently, and keep running.
+        Path release = work.resolve("release-without-health");
+        VerifiedBootIT.copyTree(RuntimeProcess.distribution("production").resolve("release"), release);
+        Path health = VerifiedBootIT.bundleIn(release.resolve("bundles"), "org.redoubt.health-");
+        Files.delete(health);
+        Path manifest = release.resolve("release.json");
+        JsonObject original = org.redoubt.json.JsonParser.parseObject(Files.readAllBytes(manifest),
+                org.redoubt.json.JsonLimits.DEFAULT);
+        org.redoubt.json.JsonArray.Builder kept = org.redoubt.json.JsonArray.builder();
+        for (JsonObject bundle : original.requireArray("bundles").requireObjects()) {
+            if (!bundle.requireString("symbolicName").equals("org.redoubt.health")) {
+                kept.add(bundle);
+            }
+        }
+        JsonObject.Builder edited = JsonObject.builder();
+        original.members().forEach((name, value) -> edited.put(name, name.equals("bundles") ? kept.build() : value));
+        Files.write(manifest, org.redoubt.json.JsonWriter.indented().writeUtf8(edited.build()));
+
+        try (RuntimeProcess runtime = RuntimeProcess.start(RuntimeProcess.distribution("production"), data,
+                "--release", release.toString(), "--ready-timeout", "2")) {
+            JsonObject notReady = runtime.awaitEvent("NOT-READY", RuntimeProcess.BOOT_DEADLINE)
+                    .orElseThrow(() -> new AssertionError("no NOT-READY line\n" + runtime.output()));
+            assertTrue(notReady.requireArray("waitingFor").requireStrings().stream()
+                    .anyMatch(line -> line.contains("no readiness service")), notReady.toString());
+            assertEquals(0, runtime.terminate(), "the runtime keeps running until stopped\n" + runtime.output());
+        }
+    }
+
     private static long releaseSize(String profile) throws IOException {
         try (var files = Files.list(RuntimeProcess.distribution(profile).resolve("release/bundles"))) {
             return files.count();

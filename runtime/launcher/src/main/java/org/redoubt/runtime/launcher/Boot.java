@@ -134,7 +134,9 @@ final class Boot {
         FrameworkBoot.Booted booted = new FrameworkBoot(properties).start(release, errors);
         Framework framework = booted.framework();
         StopOnce stop = new StopOnce(framework, console);
-        ShutdownSignals.onTerminate(stop::requestStop);
+        if (!ShutdownSignals.onTerminate(stop::requestStop)) {
+            console.message("no signal handlers on this JVM; SIGTERM stops the runtime through a shutdown hook");
+        }
         Thread hook = new Thread(stop::stopAndWait, "redoubt-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
