@@ -44,6 +44,7 @@ import org.redoubt.health.api.ReadinessReport;
 public final class ReadinessMonitor implements Readiness {
 
     static final long BOOT_POLL_MILLIS = 20;
+    private static final long STOP_WAIT_SECONDS = 5;
     private static final int WAITING_LINES_PUBLISHED = 8;
 
     private final BundleContext context;
@@ -82,7 +83,10 @@ public final class ReadinessMonitor implements Readiness {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** Stops watching and withdraws the service. */
+    /**
+     * Stops watching and withdraws the service, after any evaluation in flight has finished, so
+     * that no evaluation updates a registration that is already gone.
+     */
     @Deactivate
     public void deactivate() {
         context.removeServiceListener(serviceListener);
@@ -90,6 +94,14 @@ public final class ReadinessMonitor implements Readiness {
         // No interrupt: an evaluation in flight is short, and interrupting a thread that is logging
         // can break interruptible I/O further down the log chain.
         executor.shutdown();
+        try {
+            if (!executor.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                logger.warn("readiness evaluation still running after {} s; withdrawing the service anyway",
+                        STOP_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             registration.unregister();
         } catch (IllegalStateException alreadyGone) {
