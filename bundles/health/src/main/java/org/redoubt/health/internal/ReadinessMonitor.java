@@ -18,6 +18,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleListener;
 import org.osgi.framework.ServiceListener;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -54,10 +55,18 @@ public final class ReadinessMonitor implements Readiness {
     private final ScheduledExecutorService executor;
     private final AtomicBoolean evaluationPending = new AtomicBoolean();
     private final BundleListener bundleListener = event -> requestEvaluation();
-    private final ServiceListener serviceListener = event -> requestEvaluation();
+    private final ServiceListener serviceListener = event -> {
+        // Our own property updates are the result of an evaluation, not a reason for another one:
+        // reacting to them would re-evaluate forever.
+        if (!isOwnRegistration(event.getServiceReference())) {
+            requestEvaluation();
+        }
+    };
     private final ServiceRegistration<Readiness> registration;
     private final ScheduledFuture<?> bootPoll;
     private Boolean lastReady; // touched only on the executor thread
+    private ReadinessReport lastReport; // touched only on the executor thread
+    private volatile ServiceReference<Readiness> ownReference;
 
     /**
      * @param context the bundle context of the health bundle
@@ -77,6 +86,7 @@ public final class ReadinessMonitor implements Readiness {
         });
         this.registration = context.registerService(Readiness.class, this, properties(
                 new ReadinessReport(0, 0, List.of("readiness not evaluated yet"))));
+        this.ownReference = registration.getReference();
         context.addBundleListener(bundleListener);
         context.addServiceListener(serviceListener);
         this.bootPoll = executor.scheduleWithFixedDelay(this::evaluateUntilReady, 0, BOOT_POLL_MILLIS,
@@ -156,6 +166,10 @@ public final class ReadinessMonitor implements Readiness {
             logger.debug("readiness evaluation skipped: {}", e.toString());
             return;
         }
+        if (sameAs(lastReport, report)) {
+            return; // nothing changed: no property update, no service event
+        }
+        lastReport = report;
         try {
             registration.setProperties(properties(report));
         } catch (IllegalStateException unregistered) {
@@ -173,6 +187,21 @@ public final class ReadinessMonitor implements Readiness {
             }
             lastReady = report.ready();
         }
+    }
+
+    /**
+     * Compares field by field rather than through the record's generated {@code equals}, whose
+     * first call costs tens of milliseconds of method-handle bootstrap during boot.
+     */
+    private static boolean sameAs(ReadinessReport previous, ReadinessReport current) {
+        return previous != null && previous.bundles() == current.bundles()
+                && previous.components() == current.components()
+                && previous.waitingFor().equals(current.waitingFor());
+    }
+
+    private boolean isOwnRegistration(ServiceReference<?> reference) {
+        ServiceReference<Readiness> own = ownReference;
+        return own != null && own.equals(reference);
     }
 
     private boolean frameworkStopping() {
