@@ -1,14 +1,12 @@
 package org.redoubt.runtime.launcher;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkEvent;
-import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.launch.Framework;
 import org.redoubt.json.JsonArray;
 import org.redoubt.json.JsonObject;
@@ -46,93 +44,65 @@ final class Boot {
     ExitCode run() throws BootFailure, InterruptedException {
         try (DataDirectory data = DataDirectory.open(options.data())) {
             BootRecordStore records = new BootRecordStore(data.bootRecord());
-            BootRecord record = provisionIfNeeded(data, records, records.load());
-            VerifiedRelease release = verifyCommitted(data, record);
-            record = record.nextBoot();
-            records.save(record);
-            return runFramework(data, release, record);
+            BootPlan plan = new ReleaseSelection(options.factoryRelease(), verifier, console)
+                    .choose(data, records.load());
+            ReleaseManifest manifest = plan.release().manifest();
+            FrameworkPreparation preparation = FrameworkPreparation.begin(
+                    FrameworkProperties.of(options, data, manifest, plan.slot(), System.console() != null),
+                    this::reportFrameworkError);
+            Framework framework;
+            Map<String, Bundle> bundles;
+            try {
+                VerifiedRelease release = verify(plan);
+                if (plan.provision()) {
+                    provision(data, plan, release);
+                }
+                records.save(plan.record());
+                framework = preparation.await();
+                bundles = FrameworkBoot.start(framework, release);
+            } catch (BootFailure | RuntimeException e) {
+                preparation.abandon();
+                throw e;
+            }
+            return runUntilStopped(framework, bundles, manifest, plan);
         } catch (IOException e) {
             throw new BootFailure(ExitCode.DATA_DIRECTORY, "cannot release the data directory lock: " + e, e);
         }
     }
 
-    private BootRecord provisionIfNeeded(DataDirectory data, BootRecordStore records, Optional<BootRecord> current)
-            throws BootFailure {
-        Optional<Path> factory = options.factoryRelease();
-        if (factory.isEmpty()) {
-            return current.orElseThrow(() -> new BootFailure(ExitCode.NO_RELEASE,
-                    "no release in " + data.root() + " and no factory release given (--release DIR)", null));
-        }
-        if (current.isPresent()) {
-            Optional<Long> factoryNumber = factoryReleaseNumber(factory.get());
-            if (factoryNumber.isEmpty() || factoryNumber.get() <= current.get().committedRelease()) {
-                return current.get();
-            }
-        }
-        VerifiedRelease release = verify(factory.get(), "factory release");
-        Slot slot = current.map(record -> record.committedSlot().other()).orElse(Slot.A);
+    private VerifiedRelease verify(BootPlan plan) throws BootFailure {
         try {
-            new SlotWriter().write(release, data.slot(slot));
+            return verifier.verify(plan.release());
+        } catch (ReleaseRejected e) {
+            throw ReleaseSelection.refused(plan.origin(), plan.release().directory(), e);
+        }
+    }
+
+    /**
+     * Writes the verified factory release into the plan's slot, which is never the committed one.
+     * The boot record saved afterwards commits it; the boot then runs the bytes just verified.
+     */
+    private void provision(DataDirectory data, BootPlan plan, VerifiedRelease release) throws BootFailure {
+        try {
+            new SlotWriter().write(release, data.slot(plan.slot()));
         } catch (IOException e) {
             throw new BootFailure(ExitCode.DATA_DIRECTORY, "cannot write the release into slot "
-                    + slot.directoryName() + ": " + e, e);
+                    + plan.slot().directoryName() + ": " + e, e);
         }
-        BootRecord record = current.map(r -> r.commit(slot, release.manifest().release()))
-                .orElseGet(() -> new BootRecord(slot, release.manifest().release(), 0));
-        records.save(record);
         console.message("provisioned factory release " + release.manifest().release() + " ("
-                + release.manifest().profile() + ") into slot " + slot.directoryName());
-        return record;
+                + release.manifest().profile() + ") into slot " + plan.slot().directoryName());
     }
 
-    /** Reads only the factory manifest's number; a broken factory release never blocks a committed one. */
-    private Optional<Long> factoryReleaseNumber(Path factory) {
-        try {
-            byte[] bytes = Files.readAllBytes(factory.resolve(ReleaseVerifier.MANIFEST));
-            return Optional.of(codec.decode(bytes).release());
-        } catch (IOException | ReleaseRejected e) {
-            console.message("ignoring the factory release in " + factory + ": " + e.getMessage());
-            return Optional.empty();
+    private void reportFrameworkError(FrameworkEvent event) {
+        if (event.getType() == FrameworkEvent.ERROR) {
+            String bundle = event.getBundle() == null ? "framework" : event.getBundle().getSymbolicName();
+            console.message("error in " + bundle + ": " + describe(event.getThrowable()));
         }
     }
 
-    private VerifiedRelease verifyCommitted(DataDirectory data, BootRecord record) throws BootFailure {
-        VerifiedRelease release = verify(data.slot(record.committedSlot()),
-                "release in slot " + record.committedSlot().directoryName());
-        if (release.manifest().release() != record.committedRelease()) {
-            throw new BootFailure(ExitCode.RELEASE_REJECTED, "slot " + record.committedSlot().directoryName()
-                    + " holds release " + release.manifest().release() + " but the boot record commits release "
-                    + record.committedRelease(), null);
-        }
-        return release;
-    }
-
-    private VerifiedRelease verify(Path directory, String what) throws BootFailure {
-        try {
-            return verifier.verify(directory);
-        } catch (ReleaseRejected e) {
-            StringBuilder text = new StringBuilder("boot refused: the " + what + " (" + directory
-                    + ") failed verification");
-            for (ReleaseRejected.Problem problem : e.problems()) {
-                text.append("\n  ").append(problem);
-            }
-            throw new BootFailure(ExitCode.RELEASE_REJECTED, text.toString(), e);
-        }
-    }
-
-    private ExitCode runFramework(DataDirectory data, VerifiedRelease release, BootRecord record)
-            throws BootFailure, InterruptedException {
-        ReleaseManifest manifest = release.manifest();
-        Map<String, String> properties = FrameworkProperties.of(options, data, manifest, record.committedSlot(),
-                System.console() != null);
-        FrameworkListener errors = event -> {
-            if (event.getType() == FrameworkEvent.ERROR) {
-                String bundle = event.getBundle() == null ? "framework" : event.getBundle().getSymbolicName();
-                console.message("error in " + bundle + ": " + describe(event.getThrowable()));
-            }
-        };
-        FrameworkBoot.Booted booted = new FrameworkBoot(properties).start(release, errors);
-        Framework framework = booted.framework();
+    private ExitCode runUntilStopped(Framework framework, Map<String, Bundle> bundles, ReleaseManifest manifest,
+            BootPlan plan)
+            throws InterruptedException {
         StopOnce stop = new StopOnce(framework, console);
         if (!ShutdownSignals.onTerminate(stop::requestStop)) {
             console.message("no signal handlers on this JVM; SIGTERM stops the runtime through a shutdown hook");
@@ -140,20 +110,20 @@ final class Boot {
         Thread hook = new Thread(stop::stopAndWait, "redoubt-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        ReadinessWatch watch = new ReadinessWatch(framework.getBundleContext(), booted.bundles().values());
+        ReadinessWatch watch = new ReadinessWatch(framework.getBundleContext(), bundles.values());
         Optional<Map<String, Object>> ready = watch.await(options.readyTimeout());
         JsonObject.Builder detail = JsonObject.builder()
                 .put("release", manifest.release())
                 .put("profile", manifest.profile())
-                .put("slot", record.committedSlot().directoryName())
-                .put("boot", record.bootCount())
+                .put("slot", plan.slot().directoryName())
+                .put("boot", plan.record().bootCount())
                 .put("millis", (System.nanoTime() - startNanos) / 1_000_000);
         if (ready.isPresent()) {
             console.event("READY", detail
                     .put("bundles", ((Number) ready.get().get(ReadinessWatch.BUNDLES)).longValue())
                     .put("components", ((Number) ready.get().get(ReadinessWatch.COMPONENTS)).longValue())
                     .build());
-        } else if (framework.getState() == org.osgi.framework.Bundle.ACTIVE) {
+        } else if (framework.getState() == Bundle.ACTIVE) {
             List<JsonValue> waiting = watch.waitingFor().stream().map(s -> (JsonValue) JsonString.of(s)).toList();
             console.event("NOT-READY", detail.put("waitingFor", JsonArray.of(waiting)).build());
         }

@@ -44,25 +44,50 @@ public final class ReleaseVerifier {
     }
 
     /**
+     * Reads and verifies a release directory in one go.
+     *
      * @param releaseDirectory a directory with {@code release.json} and {@code bundles/}
      * @return the release with the verified bytes of every bundle
      * @throws ReleaseRejected listing every problem found
      */
     public VerifiedRelease verify(Path releaseDirectory) throws ReleaseRejected {
+        return verify(read(releaseDirectory));
+    }
+
+    /**
+     * Reads and parses the manifest only.
+     *
+     * @param releaseDirectory a directory with {@code release.json} and {@code bundles/}
+     * @return the release, not verified yet
+     * @throws ReleaseRejected when the manifest is missing, unreadable or malformed
+     */
+    public UnverifiedRelease read(Path releaseDirectory) throws ReleaseRejected {
         byte[] manifestBytes = readManifest(releaseDirectory.resolve(MANIFEST));
-        ReleaseManifest manifest = codec.decode(manifestBytes);
+        return new UnverifiedRelease(releaseDirectory, manifestBytes, codec.decode(manifestBytes));
+    }
+
+    /**
+     * Checks every bundle the manifest lists, and that nothing else is there.
+     *
+     * @param release a release whose manifest has been read
+     * @return the release with the verified bytes of every bundle
+     * @throws ReleaseRejected listing every problem found
+     */
+    public VerifiedRelease verify(UnverifiedRelease release) throws ReleaseRejected {
+        Path releaseDirectory = release.directory();
+        ReleaseManifest manifest = release.manifest();
         List<Problem> problems = new ArrayList<>(unlistedFiles(releaseDirectory, manifest));
-        Map<ReleaseBundle, byte[]> contents = new HashMap<>();
+        Map<String, byte[]> contents = new HashMap<>();
         for (ReleaseBundle bundle : manifest.bundles()) {
             byte[] content = check(releaseDirectory, bundle, problems);
             if (content != null) {
-                contents.put(bundle, content);
+                contents.put(bundle.symbolicName(), content);
             }
         }
         if (!problems.isEmpty()) {
             throw new ReleaseRejected(problems, null);
         }
-        return new VerifiedRelease(manifest, manifestBytes, contents);
+        return new VerifiedRelease(manifest, release.manifestBytes(), contents);
     }
 
     private static byte[] readManifest(Path file) throws ReleaseRejected {

@@ -12,9 +12,11 @@ import java.util.Objects;
  *
  * @param manifest     the verified manifest
  * @param manifestBytes the exact manifest bytes (what a signature covers)
- * @param contents     the verified content of every listed bundle
+ * @param contents     the verified content of every listed bundle, by symbolic name (a string key:
+ *                     hashing the records themselves would bootstrap their generated methods on
+ *                     the boot path, which costs tens of milliseconds)
  */
-public record VerifiedRelease(ReleaseManifest manifest, byte[] manifestBytes, Map<ReleaseBundle, byte[]> contents) {
+public record VerifiedRelease(ReleaseManifest manifest, byte[] manifestBytes, Map<String, byte[]> contents) {
 
     /** Checks that every listed bundle has its content. */
     public VerifiedRelease {
@@ -22,7 +24,7 @@ public record VerifiedRelease(ReleaseManifest manifest, byte[] manifestBytes, Ma
         Objects.requireNonNull(manifestBytes, "manifestBytes");
         contents = Map.copyOf(contents);
         for (ReleaseBundle bundle : manifest.bundles()) {
-            if (!contents.containsKey(bundle)) {
+            if (!contents.containsKey(bundle.symbolicName())) {
                 throw new IllegalArgumentException("no verified content for " + bundle.displayName());
             }
         }
@@ -38,6 +40,6 @@ public record VerifiedRelease(ReleaseManifest manifest, byte[] manifestBytes, Ma
      * @return its verified bytes
      */
     public byte[] content(ReleaseBundle bundle) {
-        return contents.get(bundle);
+        return contents.get(bundle.symbolicName());
     }
 }
