@@ -48,6 +48,15 @@ class RuntimeLifecycleIT {
     }
 
     @Test
+    void ctrlCStopsCleanlyToo() throws Exception {
+        try (RuntimeProcess runtime = RuntimeProcess.start(RuntimeProcess.distribution("production"), data)) {
+            runtime.awaitReady();
+            assertEquals(0, runtime.interrupt(), runtime.output());
+            assertTrue(runtime.awaitEvent("STOPPED", RuntimeProcess.BOOT_DEADLINE).isPresent(), runtime.output());
+        }
+    }
+
+    @Test
     void statePersistsAcrossARestart() throws Exception {
         try (RuntimeProcess first = RuntimeProcess.start(RuntimeProcess.distribution("production"), data)) {
             assertEquals(1, first.awaitReady().requireLong("boot"));

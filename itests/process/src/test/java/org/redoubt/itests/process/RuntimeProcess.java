@@ -107,6 +107,15 @@ final class RuntimeProcess implements AutoCloseable {
         return awaitExit();
     }
 
+    /** Sends SIGINT, what Ctrl-C on a terminal sends, and waits for the exit code. */
+    int interrupt() throws InterruptedException, IOException {
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new AssertionError("kill -INT failed");
+        }
+        return awaitExit();
+    }
+
     /** Sends SIGKILL, as a pulled battery would, and waits for the process to be gone. */
     void kill() throws InterruptedException {
         process.toHandle().destroyForcibly();
