@@ -1,0 +1,40 @@
+package org.redoubt.crypto.sealed;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.redoubt.crypto.api.HashAlgorithm;
+
+/**
+ * The secret that binds keys to this handset. On hardware it lives in the secure element or TEE
+ * and never leaves it; the emulator keeps it in a file only the runtime may read. Either way
+ * callers never see it: they get keys derived from it for one named purpose, so that a copy of
+ * the data directory alone cannot be decrypted elsewhere, and a PIN cannot be guessed off the
+ * handset.
+ *
+ * @since 1.0
+ */
+@ProviderType
+public interface DeviceSecret {
+
+    /**
+     * Derives a key for one purpose (HKDF over the secret, with the purpose as context). The same
+     * purpose gives the same key until {@link #destroy()}.
+     *
+     * @param hash    the HKDF hash, from the active suite
+     * @param purpose what the key is for, e.g. {@code "storage-kek"}; distinct purposes give
+     *                unrelated keys
+     * @param length  key length in bytes, 16..64
+     * @return the key; the caller clears it after use
+     * @throws SealedStorageException {@link SealedStorageException.Reason#DEVICE_SECRET_UNAVAILABLE}
+     *                                when the secret cannot be read or created
+     */
+    byte[] deriveKey(HashAlgorithm hash, String purpose, int length) throws SealedStorageException;
+
+    /**
+     * Destroys the secret: every key ever derived from it becomes unrecoverable (crypto-erase). A
+     * new, unrelated secret is created on the next {@link #deriveKey}.
+     *
+     * @throws SealedStorageException {@link SealedStorageException.Reason#DEVICE_SECRET_UNAVAILABLE}
+     *                                when it could not be destroyed
+     */
+    void destroy() throws SealedStorageException;
+}

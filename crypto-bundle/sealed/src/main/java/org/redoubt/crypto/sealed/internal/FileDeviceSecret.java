@@ -1,0 +1,111 @@
+package org.redoubt.crypto.sealed.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.redoubt.crypto.api.CryptoProvider;
+import org.redoubt.crypto.api.HashAlgorithm;
+import org.redoubt.crypto.sealed.DeviceSecret;
+import org.redoubt.crypto.sealed.SealedStorageException;
+import org.redoubt.crypto.sealed.SealedStorageException.Reason;
+
+/**
+ * The emulator's device secret: {@value #LENGTH} random bytes in a file readable only by the
+ * runtime's user (mode 0600 inside a 0700 directory), written atomically. A handset build replaces
+ * this with a secret held by its secure element; the interface is the same.
+ */
+public final class FileDeviceSecret implements DeviceSecret {
+
+    /** Length of the secret in bytes. */
+    public static final int LENGTH = 32;
+    private static final String INFO_PREFIX = "redoubt/device-secret/v1/";
+
+    private final Path file;
+    private final CryptoProvider provider;
+    private final Object lock = new Object();
+
+    /**
+     * @param file     where the secret lives, e.g. {@code <data>/secrets/device.secret}
+     * @param provider HKDF and the random source
+     */
+    public FileDeviceSecret(Path file, CryptoProvider provider) {
+        this.file = Objects.requireNonNull(file, "file");
+        this.provider = Objects.requireNonNull(provider, "provider");
+    }
+
+    @Override
+    public byte[] deriveKey(HashAlgorithm hash, String purpose, int length) throws SealedStorageException {
+        Objects.requireNonNull(hash, "hash");
+        if (purpose == null || purpose.isEmpty() || length < 16 || length > 64) {
+            throw new SealedStorageException(Reason.INVALID_ARGUMENT, "a purpose and a length of 16..64 are required",
+                    null);
+        }
+        synchronized (lock) {
+            byte[] secret = readOrCreate();
+            try {
+                return provider.hkdf(hash, secret, new byte[0],
+                        (INFO_PREFIX + purpose).getBytes(StandardCharsets.UTF_8), length);
+            } finally {
+                Arrays.fill(secret, (byte) 0);
+            }
+        }
+    }
+
+    @Override
+    public void destroy() throws SealedStorageException {
+        synchronized (lock) {
+            try {
+                if (Files.exists(file)) {
+                    // Overwrite first: on storage that rewrites in place this removes the bytes;
+                    // on flash it at least leaves no readable file behind the delete.
+                    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                        channel.write(ByteBuffer.wrap(provider.randomBytes(LENGTH)), 0);
+                        channel.force(true);
+                    }
+                    Files.delete(file);
+                    PrivateFiles.syncDirectory(file.getParent());
+                }
+            } catch (IOException e) {
+                throw new SealedStorageException(Reason.DEVICE_SECRET_UNAVAILABLE,
+                        "could not destroy the device secret at " + file, e);
+            }
+        }
+    }
+
+    private byte[] readOrCreate() throws SealedStorageException {
+        try {
+            byte[] secret = Files.readAllBytes(file);
+            if (secret.length != LENGTH) {
+                Arrays.fill(secret, (byte) 0);
+                throw new SealedStorageException(Reason.DEVICE_SECRET_UNAVAILABLE,
+                        "the device secret at " + file + " has the wrong length", null);
+            }
+            return secret;
+        } catch (NoSuchFileException e) {
+            return create();
+        } catch (IOException e) {
+            throw new SealedStorageException(Reason.DEVICE_SECRET_UNAVAILABLE,
+                    "could not read the device secret at " + file, e);
+        }
+    }
+
+    private byte[] create() throws SealedStorageException {
+        byte[] secret = provider.randomBytes(LENGTH);
+        try {
+            PrivateFiles.writeAtomically(file, secret);
+            return secret;
+        } catch (IOException e) {
+            Arrays.fill(secret, (byte) 0);
+            throw new SealedStorageException(Reason.DEVICE_SECRET_UNAVAILABLE,
+                    "could not create the device secret at " + file, e);
+        }
+    }
+}
