@@ -31,6 +31,8 @@ import org.redoubt.json.JsonParser;
  * <li>expiry against the time floor ({@link ReasonCode#EXPIRED})</li>
  * </ol>
  * Verifying changes nothing; {@link #commit} raises the floors after the caller applied the document.
+ * {@link #authenticate} runs the checks up to and including the target only, for a caller that
+ * enforces freshness by its own rule (the launcher re-checking the release it already committed).
  *
  * @since 1.0
  */
@@ -68,6 +70,27 @@ public final class DocumentVerifier {
     }
 
     /**
+     * Checks that a document is authentic and meant for this device, without the freshness checks
+     * (version floor and expiry): size cap, envelope, payload type, threshold, header, document
+     * type and target. Use it only where the caller decides freshness itself and documents why.
+     *
+     * @param envelopeBytes the envelope
+     * @param expectation   what this channel accepts
+     * @param root          the current trust root
+     * @return {@link Verdict.Accepted} or {@link Verdict.Rejected}; never throws for bad input
+     */
+    public Verdict authenticate(byte[] envelopeBytes, Expectation expectation, TrustRoot root) {
+        Objects.requireNonNull(envelopeBytes, "envelopeBytes");
+        Objects.requireNonNull(expectation, "expectation");
+        Objects.requireNonNull(root, "root");
+        try {
+            return authentic(envelopeBytes, expectation, root);
+        } catch (DocumentException e) {
+            return new Verdict.Rejected(e.reason(), e.getMessage());
+        }
+    }
+
+    /**
      * Raises the floors after the caller applied an accepted document: the anti-rollback floor of
      * its {@link FloorKey} to its version and digest, and the time floor to its issuedAt.
      *
@@ -84,6 +107,29 @@ public final class DocumentVerifier {
 
     private Verdict check(byte[] envelopeBytes, Expectation expectation, TrustRoot root, VersionFloors floors,
             TimeFloor time) throws DocumentException {
+        Verdict authentic = authentic(envelopeBytes, expectation, root);
+        if (!(authentic instanceof Verdict.Accepted accepted)) {
+            return authentic;
+        }
+        DocumentHeader header = accepted.header();
+        Optional<VersionFloor> floor = floors.floor(accepted.floorKey());
+        if (floor.isPresent()) {
+            long highest = floor.get().version();
+            if (header.version() < highest) {
+                return reject(ReasonCode.ROLLBACK, "version " + header.version() + " is below " + highest);
+            }
+            if (header.version() == highest) {
+                return floor.get().sameBytes(accepted.payloadDigest()) ? new Verdict.AlreadyApplied(header)
+                        : reject(ReasonCode.ROLLBACK, "version " + highest + " again with different bytes");
+            }
+        }
+        if (!header.expires().isAfter(time.notEarlierThan())) {
+            return reject(ReasonCode.EXPIRED, "expired at " + header.expires());
+        }
+        return accepted;
+    }
+
+    private Verdict authentic(byte[] envelopeBytes, Expectation expectation, TrustRoot root) throws DocumentException {
         Envelope envelope = EnvelopeCodec.decode(envelopeBytes, expectation.maxBytes());
         if (!envelope.payloadType().equals(expectation.payloadType())) {
             return reject(ReasonCode.WRONG_PAYLOAD_TYPE, "payload type " + Detail.quote(envelope.payloadType()));
@@ -111,20 +157,6 @@ public final class DocumentVerifier {
         }
         byte[] digest = provider.digest(HashAlgorithm.SHA256, payload);
         FloorKey floorKey = new FloorKey(expectation.role(), header.type(), header.target().key());
-        Optional<VersionFloor> floor = floors.floor(floorKey);
-        if (floor.isPresent()) {
-            long highest = floor.get().version();
-            if (header.version() < highest) {
-                return reject(ReasonCode.ROLLBACK, "version " + header.version() + " is below " + highest);
-            }
-            if (header.version() == highest) {
-                return floor.get().sameBytes(digest) ? new Verdict.AlreadyApplied(header)
-                        : reject(ReasonCode.ROLLBACK, "version " + highest + " again with different bytes");
-            }
-        }
-        if (!header.expires().isAfter(time.notEarlierThan())) {
-            return reject(ReasonCode.EXPIRED, "expired at " + header.expires());
-        }
         return new Verdict.Accepted(header, document, payload, digest, floorKey);
     }
 

@@ -1,5 +1,6 @@
 package org.redoubt.crypto.documents;
 
+import java.util.EnumSet;
 import java.util.Objects;
 
 import org.redoubt.crypto.api.CryptoProvider;
@@ -24,6 +25,33 @@ public final class RootRotation {
      */
     public RootRotation(CryptoProvider provider) {
         this.provider = Objects.requireNonNull(provider, "provider");
+    }
+
+    /**
+     * Checks a root that is being provisioned, with no earlier root to chain to (the factory root
+     * of a new handset): it must be signed by a threshold of its own root keys. Trust in it comes
+     * from how it reached the handset (the factory image), not from this check; the check catches
+     * corruption and a root whose own keys never signed it. Expiry is not checked: a handset
+     * must still be able to boot, and to verify the next root, after its root expired.
+     *
+     * @param envelopeBytes the root envelope
+     * @param maxBytes      the size cap
+     * @return {@link RotationVerdict.Rotated} with every role changed, or the reason
+     */
+    public RotationVerdict verifyProvisioned(byte[] envelopeBytes, int maxBytes) {
+        try {
+            Envelope envelope = EnvelopeCodec.decode(envelopeBytes, maxBytes);
+            if (!TrustRoot.PAYLOAD_TYPE.equals(envelope.payloadType())) {
+                return reject(ReasonCode.WRONG_PAYLOAD_TYPE, "payload type " + Detail.quote(envelope.payloadType()));
+            }
+            TrustRoot root = TrustRoot.parse(envelope.payload(), provider);
+            if (!ThresholdCounter.meets(envelope, root, Role.ROOT, provider)) {
+                return reject(ReasonCode.THRESHOLD_NOT_MET, "not signed by a threshold of its own root keys");
+            }
+            return new RotationVerdict.Rotated(root, EnumSet.allOf(Role.class));
+        } catch (DocumentException e) {
+            return reject(e.reason(), e.getMessage());
+        }
     }
 
     /**

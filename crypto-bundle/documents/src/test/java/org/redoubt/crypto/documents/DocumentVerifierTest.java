@@ -82,6 +82,27 @@ class DocumentVerifierTest {
     }
 
     @Test
+    void authenticateChecksSignaturesAndTargetButNotFreshness() {
+        floors.raise(new FloorKey(Role.POLICY, Fixtures.POLICY_DOC, "{\"device\":\"device-a\"}"),
+                new VersionFloor(9, new byte[32]));
+        time.raiseTo(Fixtures.EXPIRES.plusSeconds(1));
+        byte[] older = Fixtures.envelope(Fixtures.POLICY_TYPE, Fixtures.policyFor(5, "old"), policyEc, policySm);
+        assertEquals(ReasonCode.ROLLBACK, assertInstanceOf(Verdict.Rejected.class, verify(older)).reason());
+
+        Verdict.Accepted authentic = assertInstanceOf(Verdict.Accepted.class,
+                verifier.authenticate(older, POLICY, root));
+        assertEquals(5, authentic.header().version());
+
+        byte[] oneSignature = Fixtures.envelope(Fixtures.POLICY_TYPE, Fixtures.policyFor(5, "old"), policyEc);
+        assertEquals(ReasonCode.THRESHOLD_NOT_MET, assertInstanceOf(Verdict.Rejected.class,
+                verifier.authenticate(oneSignature, POLICY, root)).reason());
+        byte[] forB = Fixtures.envelope(Fixtures.POLICY_TYPE, Fixtures.bytes(Fixtures.policy(5,
+                Fixtures.target("device-b", null, null), "b").build()), policyEc, policySm);
+        assertEquals(ReasonCode.WRONG_TARGET, assertInstanceOf(Verdict.Rejected.class,
+                verifier.authenticate(forB, POLICY, root)).reason());
+    }
+
+    @Test
     void eachRoleHasItsOwnKeys() {
         Expectation command = new Expectation(Role.COMMAND, "application/vnd.redoubt.command+json", "redoubt.command",
                 Fixtures.DEVICE_A, CAP);

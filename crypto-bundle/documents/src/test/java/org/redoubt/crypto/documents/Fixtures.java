@@ -15,8 +15,10 @@ import org.redoubt.crypto.api.DistinguishingId;
 import org.redoubt.crypto.api.SignatureScheme;
 import org.redoubt.crypto.api.SigningKey;
 import org.redoubt.crypto.api.VerificationKey;
-import org.redoubt.json.JsonArray;
+import org.redoubt.json.JsonException;
+import org.redoubt.json.JsonLimits;
 import org.redoubt.json.JsonObject;
+import org.redoubt.json.JsonParser;
 import org.redoubt.json.JsonWriter;
 
 /** Real keys from the real provider, and builders for roots and documents. */
@@ -59,44 +61,23 @@ final class Fixtures {
         }
     }
 
-    static JsonObject keyEntry(VerificationKey key) {
-        JsonObject.Builder entry = JsonObject.builder()
-                .put("scheme", key.scheme().id())
-                .put("publicKey", java.util.Base64.getEncoder().encodeToString(key.subjectPublicKeyInfo()));
-        if (!key.distinguishingId().isNone()) {
-            entry.put("distinguishingId", key.distinguishingId().toString());
-        }
-        return entry.build();
-    }
-
+    /** One role's entry of a root document, for tests that edit roots by hand. */
     static JsonObject roleEntry(RoleSpec spec) {
-        JsonArray.Builder ids = JsonArray.builder();
+        org.redoubt.json.JsonArray.Builder ids = org.redoubt.json.JsonArray.builder();
         spec.keys().forEach(key -> ids.add(hex(key)));
         return JsonObject.builder().put("keyids", ids.build()).put("threshold", spec.threshold()).build();
     }
 
-    /** A root document as JSON, listing every key of every role. */
+    /** A root document as JSON, listing every key of every role, as {@link TrustRootWriter} writes it. */
     static JsonObject rootJson(long version, Instant expires, Map<Role, RoleSpec> roles) {
-        JsonObject.Builder keys = JsonObject.builder();
-        Map<String, Boolean> seen = new HashMap<>();
-        JsonObject.Builder roleJson = JsonObject.builder();
-        for (Role role : Role.values()) {
-            RoleSpec spec = roles.get(role);
-            for (SigningKey key : spec.keys()) {
-                if (seen.put(hex(key), true) == null) {
-                    keys.put(hex(key), keyEntry(key.verificationKey()));
-                }
-            }
-            roleJson.put(role.id(), roleEntry(spec));
+        Map<Role, TrustRootWriter.RoleEntry> entries = new java.util.EnumMap<>(Role.class);
+        roles.forEach((role, spec) -> entries.put(role, new TrustRootWriter.RoleEntry(spec.threshold(),
+                spec.keys().stream().map(SigningKey::verificationKey).toList())));
+        try {
+            return JsonParser.parseObject(TrustRootWriter.write(version, ISSUED, expires, entries), JsonLimits.DEFAULT);
+        } catch (JsonException e) {
+            throw new AssertionError(e);
         }
-        return JsonObject.builder()
-                .put("type", "redoubt.root")
-                .put("version", version)
-                .put("issuedAt", ISSUED.toString())
-                .put("expires", expires.toString())
-                .put("keys", keys.build())
-                .put("roles", roleJson.build())
-                .build();
     }
 
     static byte[] bytes(JsonObject json) {

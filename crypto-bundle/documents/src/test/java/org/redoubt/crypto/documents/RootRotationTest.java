@@ -156,6 +156,32 @@ class RootRotationTest {
         assertInstanceOf(Verdict.Accepted.class, verifier.verify(honest, policy, v2, floors, time));
     }
 
+    @Test
+    void aProvisionedRootMustBeSignedByAThresholdOfItsOwnRootKeys() {
+        RotationVerdict.Rotated provisioned = assertInstanceOf(RotationVerdict.Rotated.class,
+                rotation.verifyProvisioned(rootEnvelope(2, Fixtures.EXPIRES, newRootEc, newRootEd), CAP));
+        assertEquals(2, provisioned.root().version());
+        assertEquals(Set.of(Role.values()), provisioned.changedRoles());
+
+        assertRejected(ReasonCode.THRESHOLD_NOT_MET,
+                rotation.verifyProvisioned(rootEnvelope(2, Fixtures.EXPIRES, newRootEc), CAP));
+        assertRejected(ReasonCode.THRESHOLD_NOT_MET,
+                rotation.verifyProvisioned(rootEnvelope(2, Fixtures.EXPIRES, oldRootEd, oldRootSm), CAP));
+        assertRejected(ReasonCode.WRONG_PAYLOAD_TYPE, rotation.verifyProvisioned(Fixtures.envelope(Fixtures.POLICY_TYPE,
+                Fixtures.bytes(Fixtures.rootJson(2, Fixtures.EXPIRES, newRoles)), newRootEc, newRootEd), CAP));
+        assertRejected(ReasonCode.TOO_LARGE,
+                rotation.verifyProvisioned(rootEnvelope(2, Fixtures.EXPIRES, newRootEc, newRootEd), 100));
+        assertRejected(ReasonCode.MALFORMED_ENVELOPE, rotation.verifyProvisioned(Fixtures.utf8("{\"payload\":"), CAP));
+    }
+
+    @Test
+    void anExpiredRootCanStillBeProvisioned() {
+        Instant past = Fixtures.NOW.minusSeconds(60);
+        assertInstanceOf(RotationVerdict.Rotated.class,
+                rotation.verifyProvisioned(rootEnvelope(2, past, newRootEc, newRootEd), CAP),
+                "a handset whose root expired must still boot and accept the next root");
+    }
+
     private byte[] rootEnvelope(long version, Instant expires, SigningKey... signers) {
         return Fixtures.envelope(TrustRoot.PAYLOAD_TYPE, Fixtures.bytes(Fixtures.rootJson(version, expires, newRoles)), signers);
     }
