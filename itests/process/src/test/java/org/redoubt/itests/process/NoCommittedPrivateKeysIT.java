@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,13 @@ class NoCommittedPrivateKeysIT {
 
     private static final List<String> KEY_STORE_SUFFIXES = List.of(".p8", ".pk8", ".p12", ".pfx", ".jks", ".keystore",
             ".bks", ".key", ".ppk");
-    private static final List<String> PEM_MARKERS = List.of("PRIVATE KEY-----", "PuTTY-User-Key-File");
+    /**
+     * A PEM private key block with key material in it; code that merely names the PEM markers (to
+     * write keys it generated) does not match.
+     */
+    private static final Pattern PEM_KEY = Pattern.compile(
+            "-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----\\s*[\\r\\n]+(?:[A-Za-z0-9+/=]{16,}[\\r\\n]+)+-----END");
+    private static final String PUTTY_MARKER = "PuTTY-User-Key-File";
 
     @TempDir
     Path temp;
@@ -56,6 +63,9 @@ class NoCommittedPrivateKeysIT {
         Path harmless = temp.resolve("README.md");
         Files.writeString(harmless, "Keys are generated into target/ at build time.\n");
         assertTrue(findKey(harmless).isEmpty());
+        Path writer = temp.resolve("KeyWriter.java");
+        Files.writeString(writer, "String begin = \"-----BEGIN PRIVATE KEY-----\";\nString end = \"-----END PRIVATE KEY-----\";\n");
+        assertTrue(findKey(writer).isEmpty(), "naming the markers is not a key");
     }
 
     private static Optional<String> findKey(Path file) throws IOException {
@@ -69,15 +79,16 @@ class NoCommittedPrivateKeysIT {
             return Optional.empty();
         }
         String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-        for (String marker : PEM_MARKERS) {
-            if (text.contains(marker) && !isThisTest(file)) {
-                return Optional.of("contains '" + marker + "'");
-            }
+        if (PEM_KEY.matcher(text).find()) {
+            return Optional.of("contains a PEM private key");
+        }
+        if (text.contains(PUTTY_MARKER) && !isThisTest(file)) {
+            return Optional.of("contains a PuTTY private key");
         }
         return Optional.empty();
     }
 
-    /** This file names the markers it looks for. */
+    /** This file names the PuTTY marker it looks for. */
     private static boolean isThisTest(Path file) {
         return file.getFileName().toString().equals(NoCommittedPrivateKeysIT.class.getSimpleName() + ".java");
     }

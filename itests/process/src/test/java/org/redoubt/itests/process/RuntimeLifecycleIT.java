@@ -12,7 +12,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.redoubt.json.JsonArray;
+import org.redoubt.json.JsonNumber;
 import org.redoubt.json.JsonObject;
+import org.redoubt.json.JsonString;
+import org.redoubt.json.JsonValue;
 
 /** The runtime's life as a process: readiness, clean stop, restart with persisted state, crashes. */
 class RuntimeLifecycleIT {
@@ -109,8 +113,7 @@ class RuntimeLifecycleIT {
         }
         Path newer = work.resolve("release-2");
         VerifiedBootIT.copyTree(distribution.resolve("release"), newer);
-        Path manifest = newer.resolve("release.json");
-        Files.writeString(manifest, Files.readString(manifest).replace("\"release\": 1,", "\"release\": 2,"));
+        ReleaseSigning.resign(newer, document -> ReleaseSigning.with(document, "version", JsonNumber.of(2)));
 
         try (RuntimeProcess second = RuntimeProcess.start(distribution, data, "--release", newer.toString())) {
             JsonObject ready = second.awaitReady();
@@ -157,18 +160,16 @@ class RuntimeLifecycleIT {
         VerifiedBootIT.copyTree(RuntimeProcess.distribution("production").resolve("release"), release);
         Path health = VerifiedBootIT.bundleIn(release.resolve("bundles"), "org.redoubt.health-");
         Files.delete(health);
-        Path manifest = release.resolve("release.json");
-        JsonObject original = org.redoubt.json.JsonParser.parseObject(Files.readAllBytes(manifest),
-                org.redoubt.json.JsonLimits.DEFAULT);
-        org.redoubt.json.JsonArray.Builder kept = org.redoubt.json.JsonArray.builder();
-        for (JsonObject bundle : original.requireArray("bundles").requireObjects()) {
-            if (!bundle.requireString("symbolicName").equals("org.redoubt.health")) {
-                kept.add(bundle);
+        ReleaseSigning.resign(release, document -> {
+            JsonObject body = (JsonObject) document.members().get("body");
+            JsonArray.Builder kept = JsonArray.builder();
+            for (JsonValue bundle : ((JsonArray) body.members().get("bundles")).elements()) {
+                if (!((JsonObject) bundle).members().get("symbolicName").equals(JsonString.of("org.redoubt.health"))) {
+                    kept.add(bundle);
+                }
             }
-        }
-        JsonObject.Builder edited = JsonObject.builder();
-        original.members().forEach((name, value) -> edited.put(name, name.equals("bundles") ? kept.build() : value));
-        Files.write(manifest, org.redoubt.json.JsonWriter.indented().writeUtf8(edited.build()));
+            return ReleaseSigning.with(document, "body", ReleaseSigning.with(body, "bundles", kept.build()));
+        });
 
         try (RuntimeProcess runtime = RuntimeProcess.start(RuntimeProcess.distribution("production"), data,
                 "--release", release.toString(), "--ready-timeout", "2")) {

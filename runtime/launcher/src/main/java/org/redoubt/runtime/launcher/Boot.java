@@ -4,14 +4,21 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
+import org.redoubt.crypto.api.CryptoProvider;
+import org.redoubt.crypto.documents.DeviceIdentity;
+import org.redoubt.crypto.documents.DocumentVerifier;
+import org.redoubt.crypto.documents.RootRotation;
+import org.redoubt.crypto.documents.TrustRoot;
 import org.redoubt.json.JsonArray;
 import org.redoubt.json.JsonObject;
 import org.redoubt.json.JsonString;
 import org.redoubt.json.JsonValue;
+import org.redoubt.runtime.release.ManifestAuthenticator;
 import org.redoubt.runtime.release.ReleaseManifest;
 import org.redoubt.runtime.release.ReleaseManifestCodec;
 import org.redoubt.runtime.release.ReleaseRejected;
@@ -27,7 +34,6 @@ final class Boot {
     private final LaunchOptions options;
     private final BootConsole console;
     private final ReleaseManifestCodec codec = new ReleaseManifestCodec();
-    private final ReleaseVerifier verifier = new ReleaseVerifier(codec);
     private final long startNanos;
 
     Boot(LaunchOptions options, BootConsole console, long startNanos) {
@@ -43,17 +49,23 @@ final class Boot {
      */
     ExitCode run() throws BootFailure, InterruptedException {
         try (DataDirectory data = DataDirectory.open(options.data())) {
+            CryptoProvider provider = cryptoProvider();
+            DeviceIdentity device = new DeviceRecordStore(data.device()).loadOrProvision(options.provisioning(), console);
+            TrustRoot root = new TrustStore(data.trustRoot(), new RootRotation(provider), console)
+                    .establish(options.factoryRelease());
+            ReleaseVerifier verifier = new ReleaseVerifier(codec,
+                    new ManifestAuthenticator(new DocumentVerifier(provider), root, device));
             BootRecordStore records = new BootRecordStore(data.bootRecord());
             BootPlan plan = new ReleaseSelection(options.factoryRelease(), verifier, console)
                     .choose(data, records.load());
             ReleaseManifest manifest = plan.release().manifest();
             FrameworkPreparation preparation = FrameworkPreparation.begin(
-                    FrameworkProperties.of(options, data, manifest, plan.slot(), System.console() != null),
+                    FrameworkProperties.of(options, data, manifest, plan.slot(), device, System.console() != null),
                     this::reportFrameworkError);
             Framework framework;
             Map<String, Bundle> bundles;
             try {
-                VerifiedRelease release = verify(plan);
+                VerifiedRelease release = verify(verifier, plan);
                 if (plan.provision()) {
                     provision(data, plan, release);
                 }
@@ -70,7 +82,17 @@ final class Boot {
         }
     }
 
-    private VerifiedRelease verify(BootPlan plan) throws BootFailure {
+    /**
+     * The crypto provider on the launcher's class path. There is no fallback: without it nothing
+     * can be verified, so nothing boots.
+     */
+    private static CryptoProvider cryptoProvider() throws BootFailure {
+        return ServiceLoader.load(CryptoProvider.class, Boot.class.getClassLoader()).findFirst()
+                .orElseThrow(() -> new BootFailure(ExitCode.INTERNAL_ERROR,
+                        "no CryptoProvider on the launcher's class path (lib/crypto-bc.jar is missing)", null));
+    }
+
+    private static VerifiedRelease verify(ReleaseVerifier verifier, BootPlan plan) throws BootFailure {
         try {
             return verifier.verify(plan.release());
         } catch (ReleaseRejected e) {

@@ -1,14 +1,10 @@
 package org.redoubt.runtime.launcher;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.Set;
 
@@ -82,15 +78,8 @@ final class BootRecordStore {
                 .put("bootCount", record.bootCount())
                 .build();
         byte[] bytes = (JsonWriter.indented().write(json) + "\n").getBytes(StandardCharsets.UTF_8);
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(bytes));
-                channel.force(true);
-            }
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            DurableFiles.forceDirectory(file.getParent());
+            DurableFiles.replace(file, bytes);
         } catch (IOException e) {
             throw new BootFailure(ExitCode.DATA_DIRECTORY, "cannot write the boot record " + file + ": " + e, e);
         }

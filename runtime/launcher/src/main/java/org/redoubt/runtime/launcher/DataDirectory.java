@@ -15,7 +15,9 @@ import java.nio.file.StandardOpenOption;
  * DATA/
  *   lock             one runtime per data directory (an OS file lock, released on exit or crash)
  *   boot.json        the boot record: committed slot and release, boot counter
- *   slots/a, slots/b the A/B release slots: release.json + bundles/
+ *   device.json      this handset's identity for document targets: device id, group, model
+ *   trust/root.json  the provisioned trust root (a signed root document)
+ *   slots/a, slots/b the A/B release slots: release.dsse + bundles/
  *   framework/       Felix storage, rebuilt from the verified release on every boot
  *   state/           state that survives restarts (state/config holds Config Admin's data)
  *   log/             redoubt.log, size-rotated
@@ -49,7 +51,7 @@ final class DataDirectory implements AutoCloseable {
         FileChannel channel = null;
         try {
             Files.createDirectories(root);
-            for (String sub : new String[] {"slots", "state", "log"}) {
+            for (String sub : new String[] {"slots", "state", "log", "trust"}) {
                 Files.createDirectories(root.resolve(sub));
             }
             channel = FileChannel.open(root.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -82,6 +84,14 @@ final class DataDirectory implements AutoCloseable {
 
     Path bootRecord() {
         return root.resolve("boot.json");
+    }
+
+    Path device() {
+        return root.resolve("device.json");
+    }
+
+    Path trustRoot() {
+        return root.resolve("trust").resolve("root.json");
     }
 
     Path frameworkStorage() {

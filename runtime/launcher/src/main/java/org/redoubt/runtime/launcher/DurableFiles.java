@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -24,6 +25,19 @@ final class DurableFiles {
             }
             channel.force(true);
         }
+    }
+
+    /**
+     * Replaces {@code file} with {@code content}: writes a temporary file, forces it to disk,
+     * renames it over the old one and forces the directory, so a power cut leaves either the old
+     * or the new content whole.
+     */
+    static void replace(Path file, byte[] content) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(temporary);
+        write(temporary, content);
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        forceDirectory(file.getParent());
     }
 
     /** Forces a directory's entries to disk (a no-op where the platform cannot open directories). */

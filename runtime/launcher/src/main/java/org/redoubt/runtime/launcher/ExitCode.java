@@ -15,12 +15,14 @@ public enum ExitCode {
     DATA_DIRECTORY(3),
     /** Another runtime already runs on this data directory. */
     DATA_DIRECTORY_LOCKED(4),
-    /** The release failed verification: tampered, missing or unlisted bundle, bad manifest. */
+    /** The release failed verification: untrusted signature, tampered, missing or unlisted bundle, bad manifest. */
     RELEASE_REJECTED(10),
     /** There is no committed release and no factory release to provision. */
     NO_RELEASE(11),
     /** The framework could not be created or started, or a bundle could not be installed. */
-    FRAMEWORK_FAILED(12);
+    FRAMEWORK_FAILED(12),
+    /** No trust root is provisioned, or the provisioned one is corrupt or not signed by its own root keys. */
+    TRUST_ROOT(13);
 
     private final int code;
 

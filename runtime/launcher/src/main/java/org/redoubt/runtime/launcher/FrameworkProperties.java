@@ -3,6 +3,7 @@ package org.redoubt.runtime.launcher;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.redoubt.crypto.documents.DeviceIdentity;
 import org.redoubt.runtime.release.ReleaseManifest;
 
 /**
@@ -19,11 +20,12 @@ final class FrameworkProperties {
      * @param data           the data directory
      * @param manifest       the release being booted
      * @param slot           the slot it boots from
+     * @param device         this handset's identity
      * @param interactive    whether a terminal is attached (decides whether Gogo reads it)
      * @return the properties; {@code --property} values override the defaults
      */
     static Map<String, String> of(LaunchOptions options, DataDirectory data, ReleaseManifest manifest, Slot slot,
-            boolean interactive) {
+            DeviceIdentity device, boolean interactive) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("org.osgi.framework.storage", data.frameworkStorage().toString());
         // Rebuilt from the verified release at every boot: nothing unverified runs from a cache.
@@ -42,6 +44,10 @@ final class FrameworkProperties {
         // The Log Service's root level defaults to WARN; entries below it are never even created.
         properties.put("org.osgi.service.log.admin.loglevel", options.logLevel());
         properties.put("redoubt.log.console", Boolean.toString(options.consoleLog()));
+        properties.put("redoubt.trust.root", data.trustRoot().toString());
+        properties.put("redoubt.device.id", device.deviceId());
+        properties.put("redoubt.device.group", device.group());
+        properties.put("redoubt.device.model", device.hardwareModel());
         properties.put("redoubt.release", Long.toString(manifest.release()));
         properties.put("redoubt.release.profile", manifest.profile());
         properties.put("redoubt.release.slot", slot.directoryName());

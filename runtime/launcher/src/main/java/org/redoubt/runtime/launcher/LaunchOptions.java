@@ -18,14 +18,30 @@ import java.util.Optional;
  * @param logLevel     the lowest log level written
  * @param consoleLog   whether log lines also go to standard error
  * @param properties   extra framework properties ({@code --property k=v})
+ * @param provisioning the handset identity written on the first boot
  * @param help         whether only the usage text was asked for
  */
 record LaunchOptions(Path data, Optional<Path> factoryRelease, Duration readyTimeout, String logLevel,
-        boolean consoleLog, Map<String, String> properties, boolean help) {
+        boolean consoleLog, Map<String, String> properties, Provisioning provisioning, boolean help) {
+
+    /** The hardware model of the emulator, the default target model. */
+    static final String EMULATOR_MODEL = "redoubt-emulator";
+
+    /**
+     * What the first boot records as this handset's identity ({@code device.json}); later boots
+     * ignore it.
+     *
+     * @param deviceId the device id, random when absent
+     * @param group    the fleet group
+     * @param model    the hardware model
+     */
+    record Provisioning(Optional<String> deviceId, String group, String model) {
+    }
 
     static final String USAGE = String.join("\n",
             "usage: redoubt [--data DIR] [--release DIR] [--ready-timeout SECONDS] [--log-level LEVEL]",
-            "               [--quiet] [--property KEY=VALUE]... [--help]",
+            "               [--quiet] [--property KEY=VALUE]... [--device-id ID] [--group NAME]",
+            "               [--model NAME] [--help]",
             "",
             "  --data DIR            data directory: releases, framework storage, state, logs",
             "                        (default: $REDOUBT_DATA, else ~/.redoubt/data)",
@@ -35,6 +51,9 @@ record LaunchOptions(Path data, Optional<Path> factoryRelease, Duration readyTim
             "  --log-level LEVEL     ERROR, WARN, INFO, DEBUG or TRACE (default INFO)",
             "  --quiet               log to the data directory only, not to standard error",
             "  --property KEY=VALUE  extra framework property (repeatable)",
+            "  --device-id ID        first boot only: this handset's device id (default: random)",
+            "  --group NAME          first boot only: its fleet group (default: default)",
+            "  --model NAME          first boot only: its hardware model (default: " + EMULATOR_MODEL + ")",
             "",
             "Prints 'REDOUBT READY {json}' on standard output once every bundle of the release is",
             "active and every component is satisfied. Exit codes: see runtime/README.md.");
@@ -59,6 +78,9 @@ record LaunchOptions(Path data, Optional<Path> factoryRelease, Duration readyTim
         boolean console = true;
         boolean help = false;
         Map<String, String> properties = new LinkedHashMap<>();
+        String deviceId = null;
+        String group = "default";
+        String model = EMULATOR_MODEL;
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String option = rest.remove(0);
@@ -76,13 +98,23 @@ record LaunchOptions(Path data, Optional<Path> factoryRelease, Duration readyTim
                     }
                     properties.put(pair.substring(0, equals), pair.substring(equals + 1));
                 }
+                case "--device-id" -> deviceId = name(option, value(option, rest));
+                case "--group" -> group = name(option, value(option, rest));
+                case "--model" -> model = name(option, value(option, rest));
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
             }
         }
         return new LaunchOptions(data.toAbsolutePath().normalize(),
                 Optional.ofNullable(release).map(p -> p.toAbsolutePath().normalize()), timeout, level, console,
-                properties, help);
+                properties, new Provisioning(Optional.ofNullable(deviceId), group, model), help);
+    }
+
+    private static String name(String option, String text) {
+        if (!DeviceRecordStore.NAME.matcher(text).matches()) {
+            throw new IllegalArgumentException(option + " needs 1..64 of A-Z a-z 0-9 . _ -, got '" + text + "'");
+        }
+        return text;
     }
 
     private static String value(String option, List<String> rest) {

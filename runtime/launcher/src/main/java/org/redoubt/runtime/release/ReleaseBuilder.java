@@ -4,21 +4,34 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 
+import org.redoubt.crypto.api.CryptoProvider;
+import org.redoubt.crypto.api.SigningKey;
+import org.redoubt.crypto.documents.EnvelopeCodec;
+import org.redoubt.crypto.documents.EnvelopeSigner;
+import org.redoubt.crypto.documents.Role;
+import org.redoubt.crypto.documents.Target;
 import org.redoubt.runtime.release.ReleaseVerifier.BundleIdentity;
 
 /**
  * Builds a release directory from a directory of bundle jars (the resolved run bundles of a
  * {@code .bndrun}): copies each jar to {@code bundles/<bsn>-<version>.jar}, digests it, gives it the
- * start level of its {@link Tier}, and writes {@code release.json}. The output is deterministic:
- * the same jars give the same manifest bytes.
+ * start level of its {@link Tier}, and writes the signed manifest {@value ReleaseVerifier#MANIFEST}.
+ * The same jars give the same release document; the envelope's signatures depend on the keys.
  */
 public final class ReleaseBuilder {
+
+    /** How long a development release stays valid for the update agent. */
+    private static final Duration RELEASE_LIFETIME = Duration.ofDays(365);
 
     private final ReleaseManifestCodec codec;
 
@@ -34,11 +47,13 @@ public final class ReleaseBuilder {
      * @param profile   the profile name
      * @param tierRules tiers for bundles that do not declare {@value Tier#HEADER}, by symbolic-name
      *                  prefix (e.g. {@code org.apache.felix.gogo.} -> TOOLS); the rest are CORE
+     * @param stamp     issue time, expiry and target of the release document
+     * @param signers   the release-role keys that sign it
      * @return the manifest written
      * @throws IOException when reading or writing fails or a jar is not a bundle
      */
-    public ReleaseManifest build(Path jars, Path output, long release, String profile, Map<String, Tier> tierRules)
-            throws IOException {
+    public ReleaseManifest build(Path jars, Path output, long release, String profile, Map<String, Tier> tierRules,
+            ReleaseStamp stamp, List<? extends SigningKey> signers) throws IOException {
         Map<String, byte[]> contents = new LinkedHashMap<>();
         List<ReleaseBundle> bundles = new ArrayList<>();
         for (Path jar : sortedJars(jars)) {
@@ -56,8 +71,19 @@ public final class ReleaseBuilder {
         for (Map.Entry<String, byte[]> entry : contents.entrySet()) {
             Files.write(output.resolve(entry.getKey()), entry.getValue());
         }
-        Files.write(output.resolve(ReleaseVerifier.MANIFEST), codec.encode(manifest));
+        Files.write(output.resolve(ReleaseVerifier.MANIFEST), sign(manifest, stamp, signers));
         return manifest;
+    }
+
+    /**
+     * @param manifest a manifest
+     * @param stamp    its header
+     * @param signers  the release-role keys
+     * @return the DSSE envelope over the release document
+     */
+    public byte[] sign(ReleaseManifest manifest, ReleaseStamp stamp, List<? extends SigningKey> signers) {
+        return EnvelopeCodec.encode(EnvelopeSigner.sign(ReleaseManifestCodec.PAYLOAD_TYPE,
+                codec.encode(manifest, stamp), signers));
     }
 
     private static Tier ruleTier(BundleIdentity identity, Map<String, Tier> rules) {
@@ -82,30 +108,42 @@ public final class ReleaseBuilder {
 
     /**
      * Build-time entry point:
-     * {@code ReleaseBuilder JARS_DIR OUTPUT_DIR RELEASE PROFILE [PREFIX=TIER]...}.
+     * {@code ReleaseBuilder JARS_DIR OUTPUT_DIR RELEASE PROFILE KEYS_DIR MODEL [PREFIX=TIER]...}.
+     * Signs with the development keys in {@code KEYS_DIR} (created there on first use), targets
+     * the hardware model {@code MODEL}, and puts the signed development root next to the manifest
+     * as {@code root.json}, where the launcher finds the factory root.
      *
      * @param args the arguments above
      * @throws Exception on any failure (the build fails with it)
      */
     public static void main(String[] args) throws Exception {
-        if (args.length < 4) {
+        if (args.length < 6) {
             throw new IllegalArgumentException(
-                    "usage: ReleaseBuilder JARS_DIR OUTPUT_DIR RELEASE PROFILE [PREFIX=TIER]...");
+                    "usage: ReleaseBuilder JARS_DIR OUTPUT_DIR RELEASE PROFILE KEYS_DIR MODEL [PREFIX=TIER]...");
         }
         Map<String, Tier> rules = new LinkedHashMap<>();
-        for (int i = 4; i < args.length; i++) {
+        for (int i = 6; i < args.length; i++) {
             String[] rule = args[i].split("=", 2);
             if (rule.length != 2) {
                 throw new IllegalArgumentException("tier rule must be PREFIX=TIER, got '" + args[i] + "'");
             }
             rules.put(rule[0], Tier.named(rule[1]));
         }
+        CryptoProvider provider = ServiceLoader.load(CryptoProvider.class).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no CryptoProvider on the class path"));
         Path output = Path.of(args[1]);
         deleteRecursively(output);
-        ReleaseManifest manifest = new ReleaseBuilder(new ReleaseManifestCodec())
-                .build(Path.of(args[0]), output, Long.parseLong(args[2]), args[3], rules);
-        System.out.println("release " + manifest.release() + " (" + manifest.profile() + "): "
-                + manifest.bundles().size() + " bundles -> " + output);
+        Instant now = Instant.now();
+        try (DevelopmentKeys keys = DevelopmentKeys.loadOrCreate(Path.of(args[4]), provider, now)) {
+            ReleaseStamp stamp = new ReleaseStamp(now, now.plus(RELEASE_LIFETIME),
+                    new Target(Optional.empty(), Optional.empty(), Optional.of(args[5])));
+            ReleaseManifest manifest = new ReleaseBuilder(new ReleaseManifestCodec())
+                    .build(Path.of(args[0]), output, Long.parseLong(args[2]), args[3], rules, stamp,
+                            List.of(keys.key(Role.RELEASE)));
+            Files.write(output.resolve(DevelopmentKeys.ROOT_FILE), keys.rootEnvelope());
+            System.out.println("release " + manifest.release() + " (" + manifest.profile() + "): "
+                    + manifest.bundles().size() + " bundles, signed with the development release key -> " + output);
+        }
     }
 
     private static void deleteRecursively(Path path) throws IOException {

@@ -15,6 +15,12 @@ public final class ReleaseRejected extends Exception {
     public enum Reason {
         /** The manifest is missing, too large, not valid JSON or violates the schema. */
         MALFORMED_MANIFEST,
+        /**
+         * The signed manifest does not verify against the trust root: not enough valid release
+         * signatures, another document or payload type, or a target that is not this handset. The
+         * detail starts with the signed-document reason code.
+         */
+        UNTRUSTED_MANIFEST,
         /** A listed bundle file does not exist. */
         MISSING_BUNDLE,
         /** A file in {@code bundles/} is not listed in the manifest. */

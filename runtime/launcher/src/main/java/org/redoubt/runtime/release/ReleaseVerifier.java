@@ -18,35 +18,43 @@ import java.util.jar.Attributes;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 
+import org.redoubt.crypto.documents.Verdict;
 import org.redoubt.runtime.release.ReleaseRejected.Problem;
 import org.redoubt.runtime.release.ReleaseRejected.Reason;
 
 /**
  * Verifies a release directory before anything of it is installed.
  *
- * <p>Every listed file must exist, have the listed size and digest, and declare the listed
+ * <p>First the signed manifest: it must verify against the trust root ({@link
+ * ManifestAuthenticator}) before any of its content is even parsed as a release. Then every listed
+ * file must exist, have the listed size and digest, and declare the listed
  * symbolic name and version; {@code bundles/} must hold nothing else. All problems are collected
  * and reported together. Files are read with a cap of their listed size, so an oversized file
  * cannot exhaust memory.
  */
 public final class ReleaseVerifier {
 
-    /** The manifest's file name inside a release directory. */
-    public static final String MANIFEST = "release.json";
+    /** The signed manifest's file name inside a release directory: a DSSE envelope. */
+    public static final String MANIFEST = "release.dsse";
     /** The bundle directory's name inside a release directory. */
     public static final String BUNDLES = "bundles";
 
     private final ReleaseManifestCodec codec;
+    private final ManifestAuthenticator authenticator;
 
-    /** @param codec reads the manifest */
-    public ReleaseVerifier(ReleaseManifestCodec codec) {
+    /**
+     * @param codec         reads the manifest's body
+     * @param authenticator checks the manifest's signatures against the trust root
+     */
+    public ReleaseVerifier(ReleaseManifestCodec codec, ManifestAuthenticator authenticator) {
         this.codec = codec;
+        this.authenticator = authenticator;
     }
 
     /**
      * Reads and verifies a release directory in one go.
      *
-     * @param releaseDirectory a directory with {@code release.json} and {@code bundles/}
+     * @param releaseDirectory a directory with {@value #MANIFEST} and {@code bundles/}
      * @return the release with the verified bytes of every bundle
      * @throws ReleaseRejected listing every problem found
      */
@@ -55,15 +63,17 @@ public final class ReleaseVerifier {
     }
 
     /**
-     * Reads and parses the manifest only.
+     * Reads the signed manifest and checks its signatures; the bundles are not checked yet.
      *
-     * @param releaseDirectory a directory with {@code release.json} and {@code bundles/}
-     * @return the release, not verified yet
-     * @throws ReleaseRejected when the manifest is missing, unreadable or malformed
+     * @param releaseDirectory a directory with {@value #MANIFEST} and {@code bundles/}
+     * @return the release with an authentic manifest, its bundles not verified yet
+     * @throws ReleaseRejected when the manifest is missing, unreadable, untrusted or malformed
      */
     public UnverifiedRelease read(Path releaseDirectory) throws ReleaseRejected {
         byte[] manifestBytes = readManifest(releaseDirectory.resolve(MANIFEST));
-        return new UnverifiedRelease(releaseDirectory, manifestBytes, codec.decode(manifestBytes));
+        Verdict.Accepted document = authenticator.authenticate(manifestBytes);
+        return new UnverifiedRelease(releaseDirectory, manifestBytes,
+                codec.decode(document.header().version(), document.body()));
     }
 
     /**
@@ -92,7 +102,7 @@ public final class ReleaseVerifier {
 
     private static byte[] readManifest(Path file) throws ReleaseRejected {
         try {
-            return BoundedFiles.read(file, ReleaseManifestCodec.MAX_MANIFEST_BYTES);
+            return BoundedFiles.read(file, ReleaseManifestCodec.MAX_ENVELOPE_BYTES);
         } catch (NoSuchFileException e) {
             throw new ReleaseRejected(Reason.MALFORMED_MANIFEST, MANIFEST, "no manifest at " + file, e);
         } catch (BoundedFiles.TooLarge e) {

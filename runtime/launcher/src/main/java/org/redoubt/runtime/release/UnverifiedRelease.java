@@ -10,7 +10,7 @@ import java.util.Objects;
  * framework while the bundles are being hashed.
  *
  * @param directory     the release directory
- * @param manifestBytes the exact manifest bytes
+ * @param manifestBytes the exact signed manifest (the envelope)
  * @param manifest      the parsed manifest
  */
 public record UnverifiedRelease(Path directory, byte[] manifestBytes, ReleaseManifest manifest) {

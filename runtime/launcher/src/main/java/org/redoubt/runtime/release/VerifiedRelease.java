@@ -11,7 +11,7 @@ import java.util.Objects;
  * the check and the use.
  *
  * @param manifest     the verified manifest
- * @param manifestBytes the exact manifest bytes (what a signature covers)
+ * @param manifestBytes the exact signed manifest (the envelope), as it is written into a slot
  * @param contents     the verified content of every listed bundle, by symbolic name (a string key:
  *                     hashing the records themselves would bootstrap their generated methods on
  *                     the boot path, which costs tens of milliseconds)

@@ -37,12 +37,20 @@ class LaunchOptionsTest {
     @Test
     void everyOptionIsRead() {
         LaunchOptions options = LaunchOptions.parse(new String[] {"--release", "/dist/release", "--ready-timeout", "5",
-            "--log-level", "debug", "--quiet", "--property", "a=b=c", "--property", "x="}, Map.of(), HOME);
+            "--log-level", "debug", "--quiet", "--property", "a=b=c", "--property", "x=", "--device-id", "h-17",
+            "--group", "field.team", "--model", "rdt-2"}, Map.of(), HOME);
         assertEquals(Optional.of(Path.of("/dist/release")), options.factoryRelease());
         assertEquals(Duration.ofSeconds(5), options.readyTimeout());
         assertEquals("DEBUG", options.logLevel());
         assertFalse(options.consoleLog());
         assertEquals(Map.of("a", "b=c", "x", ""), options.properties());
+        assertEquals(new LaunchOptions.Provisioning(Optional.of("h-17"), "field.team", "rdt-2"), options.provisioning());
+    }
+
+    @Test
+    void provisioningDefaultsToARandomIdInTheDefaultGroupOnTheEmulator() {
+        assertEquals(new LaunchOptions.Provisioning(Optional.empty(), "default", LaunchOptions.EMULATOR_MODEL),
+                LaunchOptions.parse(new String[0], Map.of(), HOME).provisioning());
     }
 
     @Test
@@ -53,6 +61,8 @@ class LaunchOptionsTest {
         assertMessage("--ready-timeout needs a positive number, got 'soon'", "--ready-timeout", "soon");
         assertMessage("unknown log level 'LOUD'", "--log-level", "LOUD");
         assertMessage("--property needs KEY=VALUE, got 'novalue'", "--property", "novalue");
+        assertMessage("--device-id needs 1..64 of A-Z a-z 0-9 . _ -, got 'a/b'", "--device-id", "a/b");
+        assertMessage("--group needs 1..64 of A-Z a-z 0-9 . _ -, got '" + "g".repeat(65) + "'", "--group", "g".repeat(65));
     }
 
     private static void assertMessage(String message, String... args) {

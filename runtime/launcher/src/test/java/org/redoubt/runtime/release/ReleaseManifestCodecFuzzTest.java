@@ -1,14 +1,19 @@
 package org.redoubt.runtime.release;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import org.redoubt.json.JsonException;
+import org.redoubt.json.JsonLimits;
+import org.redoubt.json.JsonObject;
+import org.redoubt.json.JsonParser;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
- * Release manifests from the update partition: only {@link ReleaseRejected} may escape
- * {@link ReleaseManifestCodec#decode(byte[])}, and an accepted manifest re-encodes to itself.
+ * Release manifest bodies from the update partition: once the signature is checked the body is
+ * parsed, and only {@link ReleaseRejected} may escape {@link ReleaseManifestCodec#decode}; an
+ * accepted body re-encodes to itself.
  *
  * <p>The normal build runs only the committed inputs in
  * {@code ReleaseManifestCodecFuzzTestInputs/decode} (regression mode); {@code -Pfuzz} fuzzes
@@ -20,21 +25,27 @@ class ReleaseManifestCodecFuzzTest {
 
     @FuzzTest(maxDuration = "5m")
     void decode(byte[] input) {
+        JsonObject body;
+        try {
+            body = JsonParser.parseObject(input, JsonLimits.DEFAULT);
+        } catch (JsonException e) {
+            return;
+        }
         ReleaseManifest manifest;
         try {
-            manifest = codec.decode(input);
+            manifest = codec.decode(1, body);
         } catch (ReleaseRejected e) {
             assertFalse(e.problems().isEmpty(), "a rejection without a problem");
             return;
         }
-        byte[] encoded = codec.encode(manifest);
+        JsonObject encoded = codec.body(manifest);
         ReleaseManifest again;
         try {
-            again = codec.decode(encoded);
+            again = codec.decode(1, encoded);
         } catch (ReleaseRejected e) {
             throw new AssertionError("the encoding of an accepted manifest is rejected: " + e.problems(), e);
         }
         assertEquals(manifest, again);
-        assertArrayEquals(encoded, codec.encode(again));
+        assertEquals(encoded, codec.body(again));
     }
 }

@@ -1,16 +1,21 @@
 package org.redoubt.runtime.release;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+import org.redoubt.crypto.documents.Target;
+import org.redoubt.json.JsonLimits;
+import org.redoubt.json.JsonObject;
+import org.redoubt.json.JsonParser;
 
 class ReleaseManifestCodecTest {
 
@@ -18,32 +23,54 @@ class ReleaseManifestCodecTest {
     private final ReleaseManifestCodec codec = new ReleaseManifestCodec();
 
     @Test
-    void encodeThenDecodeGivesTheSameManifestAndTheSameBytes() throws Exception {
+    void bodyThenDecodeGivesTheSameManifest() throws Exception {
         ReleaseManifest manifest = new ReleaseManifest(9, "engineering", List.of(
                 new ReleaseBundle("org.apache.felix.scr", "2.2.18", "bundles/scr.jar", BundleDigest.parse(DIGEST), 10, 1),
                 new ReleaseBundle("org.redoubt.shell", "1.0.0", "bundles/shell.jar", BundleDigest.parse(DIGEST), 20, 5)));
-        byte[] encoded = codec.encode(manifest);
-        assertEquals(manifest, codec.decode(encoded));
-        assertArrayEquals(encoded, codec.encode(codec.decode(encoded)));
+        JsonObject body = codec.body(manifest);
+        assertEquals(manifest, codec.decode(9, body));
+        assertEquals(body, codec.body(codec.decode(9, body)));
+    }
+
+    @Test
+    void theDocumentCarriesTheCommonHeaderWithTheReleaseNumberAsVersion() throws Exception {
+        ReleaseManifest manifest = new ReleaseManifest(4, "production", List.of(
+                new ReleaseBundle("org.apache.felix.scr", "2.2.18", "bundles/scr.jar", BundleDigest.parse(DIGEST), 10, 1)));
+        ReleaseStamp stamp = new ReleaseStamp(Instant.parse("2026-03-01T10:00:00.5Z"), Instant.parse("2027-03-01T10:00:00Z"),
+                new Target(Optional.empty(), Optional.of("field"), Optional.of("rdt-1")));
+        JsonObject document = JsonParser.parseObject(codec.encode(manifest, stamp), JsonLimits.DEFAULT);
+        assertEquals(ReleaseManifestCodec.TYPE, document.requireString("type"));
+        assertEquals(4, document.requireLong("version"));
+        assertEquals("2026-03-01T10:00:00Z", document.requireString("issuedAt"));
+        assertEquals("2027-03-01T10:00:00Z", document.requireString("expires"));
+        assertEquals(Set.of("group", "model"), document.requireObject("target").names());
+        assertEquals(manifest, codec.decode(4, document.requireObject("body")));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "[]",
-        "{\"type\":\"redoubt.policy\",\"schema\":1,\"release\":1,\"profile\":\"p\",\"bundles\":[]}",
-        "{\"type\":\"redoubt.release\",\"schema\":2,\"release\":1,\"profile\":\"p\",\"bundles\":[]}",
-        "{\"type\":\"redoubt.release\",\"schema\":1,\"release\":0,\"profile\":\"p\",\"bundles\":[B]}",
-        "{\"type\":\"redoubt.release\",\"schema\":1,\"release\":1,\"profile\":\"p\",\"bundles\":[]}",
-        "{\"type\":\"redoubt.release\",\"schema\":1,\"release\":\"1\",\"profile\":\"p\",\"bundles\":[B]}",
-        "{\"type\":\"redoubt.release\",\"schema\":1,\"release\":1,\"profile\":\"p\",\"bundles\":[B,B]}",
-        "{\"type\":\"redoubt.release\",\"schema\":1,\"release\":1,\"release\":2,\"profile\":\"p\",\"bundles\":[B]}",
-        "{\"type\":\"redoubt.release\",\"schema\":1,\"release\":1,\"profile\":\"p\",\"bundles\":[B]} x",
+        "{\"schema\":2,\"profile\":\"p\",\"bundles\":[B]}",
+        "{\"schema\":1,\"profile\":\"p\",\"bundles\":[]}",
+        "{\"schema\":1,\"profile\":\"P!\",\"bundles\":[B]}",
+        "{\"schema\":\"1\",\"profile\":\"p\",\"bundles\":[B]}",
+        "{\"schema\":1,\"profile\":\"p\",\"bundles\":[B,B]}",
+        "{\"schema\":1,\"profile\":\"p\",\"bundles\":[B],\"sideload\":true}",
+        "{\"schema\":1,\"profile\":\"p\",\"bundles\":[1]}",
+        "{\"schema\":1,\"profile\":\"p\"}",
     })
-    void malformedManifestsAreRejected(String template) {
+    void malformedBodiesAreRejected(String template) throws Exception {
         String bundle = "{\"symbolicName\":\"a\",\"version\":\"1\",\"file\":\"bundles/a.jar\",\"digest\":\"" + DIGEST
                 + "\",\"size\":1,\"startLevel\":1}";
-        byte[] json = template.replace("B", bundle).getBytes(StandardCharsets.UTF_8);
-        ReleaseRejected rejected = assertThrows(ReleaseRejected.class, () -> codec.decode(json));
+        JsonObject body = JsonParser.parseObject(template.replace("B", bundle), JsonLimits.DEFAULT);
+        ReleaseRejected rejected = assertThrows(ReleaseRejected.class, () -> codec.decode(1, body));
+        assertEquals(ReleaseRejected.Reason.MALFORMED_MANIFEST, rejected.problems().get(0).reason());
+    }
+
+    @Test
+    void releaseNumberMustBePositive() throws Exception {
+        JsonObject body = codec.body(new ReleaseManifest(1, "p", List.of(
+                new ReleaseBundle("a", "1", "bundles/a.jar", BundleDigest.parse(DIGEST), 1, 1))));
+        ReleaseRejected rejected = assertThrows(ReleaseRejected.class, () -> codec.decode(0, body));
         assertEquals(ReleaseRejected.Reason.MALFORMED_MANIFEST, rejected.problems().get(0).reason());
     }
 

@@ -9,12 +9,38 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.function.UnaryOperator;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.redoubt.crypto.api.CryptoProvider;
+import org.redoubt.crypto.api.DistinguishingId;
+import org.redoubt.crypto.api.SignatureScheme;
+import org.redoubt.crypto.api.SigningKey;
+import org.redoubt.crypto.documents.DeviceIdentity;
+import org.redoubt.crypto.documents.DocumentException;
+import org.redoubt.crypto.documents.DocumentVerifier;
+import org.redoubt.crypto.documents.Envelope;
+import org.redoubt.crypto.documents.EnvelopeCodec;
+import org.redoubt.crypto.documents.EnvelopeSigner;
+import org.redoubt.crypto.documents.Role;
+import org.redoubt.crypto.documents.Target;
+import org.redoubt.crypto.documents.TrustRoot;
+import org.redoubt.crypto.documents.TrustRootWriter;
+import org.redoubt.crypto.documents.TrustRootWriter.RoleEntry;
+import org.redoubt.json.JsonLimits;
+import org.redoubt.json.JsonObject;
+import org.redoubt.json.JsonParser;
+import org.redoubt.json.JsonWriter;
 import org.redoubt.runtime.release.ReleaseRejected.Problem;
 import org.redoubt.runtime.release.ReleaseRejected.Reason;
 
@@ -23,20 +49,43 @@ class ReleaseVerifierTest {
     @TempDir
     Path temp;
 
+    private static final CryptoProvider PROVIDER = ServiceLoader.load(CryptoProvider.class).findFirst().orElseThrow();
+    private static final DeviceIdentity DEVICE = new DeviceIdentity("h-1", "field", "rdt-1");
+    private static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
+    private static final ReleaseStamp STAMP = new ReleaseStamp(NOW, NOW.plusSeconds(86_400),
+            new Target(Optional.empty(), Optional.empty(), Optional.of("rdt-1")));
+    private static SigningKey releaseKey;
+    private static SigningKey policyKey;
+    private static TrustRoot root;
+
     private final ReleaseManifestCodec codec = new ReleaseManifestCodec();
-    private final ReleaseVerifier verifier = new ReleaseVerifier(codec);
+    private ReleaseVerifier verifier;
     private Path release;
     private ReleaseManifest manifest;
 
+    @BeforeAll
+    static void trustRoot() throws DocumentException {
+        releaseKey = PROVIDER.generateSigningKey(SignatureScheme.ED25519, DistinguishingId.NONE);
+        policyKey = PROVIDER.generateSigningKey(SignatureScheme.SM2_SM3, DistinguishingId.SM2_DEFAULT);
+        SigningKey rootKey = PROVIDER.generateSigningKey(SignatureScheme.ECDSA_P256_SHA256, DistinguishingId.NONE);
+        Map<Role, RoleEntry> roles = new EnumMap<>(Role.class);
+        roles.put(Role.ROOT, new RoleEntry(1, List.of(rootKey.verificationKey())));
+        roles.put(Role.RELEASE, new RoleEntry(1, List.of(releaseKey.verificationKey())));
+        roles.put(Role.POLICY, new RoleEntry(1, List.of(policyKey.verificationKey())));
+        roles.put(Role.COMMAND, new RoleEntry(1, List.of(policyKey.verificationKey())));
+        root = TrustRoot.parse(TrustRootWriter.write(1, NOW, NOW.plusSeconds(86_400), roles), PROVIDER);
+    }
+
     @BeforeEach
     void buildRelease() throws IOException {
+        verifier = new ReleaseVerifier(codec, new ManifestAuthenticator(new DocumentVerifier(PROVIDER), root, DEVICE));
         Path jars = Files.createDirectories(temp.resolve("jars"));
         Files.write(jars.resolve("a.jar"), TestBundles.bundle("org.example.driver", "1.0.0", "driver"));
         Files.write(jars.resolve("b.jar"), TestBundles.bundle("org.example.lib", "2.1.0", null));
         Files.write(jars.resolve("c.jar"), TestBundles.bundle("org.apache.felix.gogo.shell", "1.1.4", null));
         release = temp.resolve("release");
         manifest = new ReleaseBuilder(codec).build(jars, release, 3, "production",
-                Map.of("org.apache.felix.gogo.", Tier.TOOLS));
+                Map.of("org.apache.felix.gogo.", Tier.TOOLS), STAMP, List.of(releaseKey));
     }
 
     @Test
@@ -46,7 +95,7 @@ class ReleaseVerifierTest {
         for (ReleaseBundle bundle : manifest.bundles()) {
             assertArrayEquals(Files.readAllBytes(release.resolve(bundle.file())), verified.content(bundle));
         }
-        assertArrayEquals(Files.readAllBytes(release.resolve("release.json")), verified.manifestBytes());
+        assertArrayEquals(Files.readAllBytes(release.resolve(ReleaseVerifier.MANIFEST)), verified.manifestBytes());
     }
 
     @Test
@@ -102,8 +151,8 @@ class ReleaseVerifierTest {
 
     @Test
     void bundleSwappedForAnotherWithAMatchingManifestEntryIsAnIdentityMismatch() throws IOException {
-        // An attacker who can rewrite the (not yet signed) manifest still cannot make a file claim
-        // to be a bundle it is not: the declared identity must match the listed one.
+        // Even a manifest signed by the release key cannot make a file claim to be a bundle it is
+        // not: the declared identity must match the listed one.
         byte[] impostor = TestBundles.bundle("org.example.impostor", "1.0.0", null);
         ReleaseBundle listed = manifest.bundles().get(0);
         ReleaseBundle forged = new ReleaseBundle(listed.symbolicName(), listed.version(), listed.file(),
@@ -111,8 +160,8 @@ class ReleaseVerifierTest {
         Files.write(release.resolve(listed.file()), impostor);
         List<ReleaseBundle> bundles = new java.util.ArrayList<>(manifest.bundles());
         bundles.set(0, forged);
-        Files.write(release.resolve("release.json"),
-                codec.encode(new ReleaseManifest(manifest.release(), manifest.profile(), bundles)));
+        Files.write(release.resolve(ReleaseVerifier.MANIFEST), new ReleaseBuilder(codec).sign(
+                new ReleaseManifest(manifest.release(), manifest.profile(), bundles), STAMP, List.of(releaseKey)));
         Problem problem = onlyProblem();
         assertEquals(Reason.IDENTITY_MISMATCH, problem.reason());
         assertTrue(problem.detail().contains("org.example.impostor"), problem.detail());
@@ -129,7 +178,7 @@ class ReleaseVerifierTest {
 
     @Test
     void missingManifestIsMalformed() throws IOException {
-        Files.delete(release.resolve("release.json"));
+        Files.delete(release.resolve(ReleaseVerifier.MANIFEST));
         assertEquals(Reason.MALFORMED_MANIFEST, onlyProblem().reason());
     }
 
@@ -143,12 +192,86 @@ class ReleaseVerifierTest {
     }
 
     @Test
-    void manifestWithAnUnknownMemberIsMalformed() throws IOException {
-        String json = Files.readString(release.resolve("release.json"), StandardCharsets.UTF_8);
-        Files.writeString(release.resolve("release.json"), json.replaceFirst("\\{", "{\"sideload\": true,"));
+    void signedManifestWithAnUnknownBodyMemberIsMalformed() throws Exception {
+        writeSignedDocument(document -> withBodyMember(document, "sideload", true), releaseKey);
         Problem problem = onlyProblem();
         assertEquals(Reason.MALFORMED_MANIFEST, problem.reason());
         assertTrue(problem.detail().contains("sideload"), problem.detail());
+    }
+
+    /** SECURITY.md row 1: unsigned, wrongly signed and substituted manifests install nothing. */
+    @Test
+    void manifestSignedByAKeyOutsideTheReleaseRoleIsUntrusted() throws Exception {
+        SigningKey stranger = PROVIDER.generateSigningKey(SignatureScheme.ED25519, DistinguishingId.NONE);
+        writeSignedDocument(document -> document, stranger);
+        assertUntrusted("THRESHOLD_NOT_MET");
+        writeSignedDocument(document -> document, policyKey);
+        assertUntrusted("THRESHOLD_NOT_MET");
+    }
+
+    @Test
+    void unsignedManifestIsUntrusted() throws Exception {
+        byte[] document = codec.encode(manifest, STAMP);
+        Files.writeString(release.resolve(ReleaseVerifier.MANIFEST), "{\"payloadType\":\"" + ReleaseManifestCodec.PAYLOAD_TYPE
+                + "\",\"payload\":\"" + Base64.getEncoder().encodeToString(document) + "\",\"signatures\":[]}");
+        assertEquals(Reason.UNTRUSTED_MANIFEST, onlyProblem().reason());
+    }
+
+    @Test
+    void plainManifestWithoutAnEnvelopeIsUntrusted() throws Exception {
+        Files.write(release.resolve(ReleaseVerifier.MANIFEST), codec.encode(manifest, STAMP));
+        assertUntrusted("MALFORMED_ENVELOPE");
+    }
+
+    @Test
+    void editedPayloadBreaksTheSignature() throws Exception {
+        Envelope signed = EnvelopeCodec.decode(Files.readAllBytes(release.resolve(ReleaseVerifier.MANIFEST)), 1 << 20);
+        byte[] edited = new String(signed.payload(), StandardCharsets.UTF_8).replace("\"version\": 3", "\"version\": 4")
+                .getBytes(StandardCharsets.UTF_8);
+        Files.write(release.resolve(ReleaseVerifier.MANIFEST),
+                EnvelopeCodec.encode(Envelope.of(signed.payloadType(), edited, signed.signatures())));
+        assertUntrusted("THRESHOLD_NOT_MET");
+    }
+
+    @Test
+    void releaseForAnotherModelIsRefused() throws Exception {
+        ReleaseStamp other = new ReleaseStamp(NOW, NOW.plusSeconds(60),
+                new Target(Optional.empty(), Optional.empty(), Optional.of("rdt-2")));
+        Files.write(release.resolve(ReleaseVerifier.MANIFEST),
+                new ReleaseBuilder(codec).sign(manifest, other, List.of(releaseKey)));
+        assertUntrusted("WRONG_TARGET");
+    }
+
+    @Test
+    void anExpiredReleaseStillBoots() throws Exception {
+        ReleaseStamp old = new ReleaseStamp(Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2020-02-01T00:00:00Z"),
+                STAMP.target());
+        Files.write(release.resolve(ReleaseVerifier.MANIFEST), new ReleaseBuilder(codec).sign(manifest, old,
+                List.of(releaseKey)));
+        assertEquals(manifest, verifier.verify(release).manifest(),
+                "expiry guards what the update agent accepts, not what a handset already runs");
+    }
+
+    private void assertUntrusted(String reasonCode) {
+        Problem problem = onlyProblem();
+        assertEquals(Reason.UNTRUSTED_MANIFEST, problem.reason());
+        assertTrue(problem.detail().startsWith(reasonCode + ":"), problem.detail());
+    }
+
+    private void writeSignedDocument(UnaryOperator<JsonObject> edit, SigningKey signer) throws Exception {
+        JsonObject document = JsonParser.parseObject(codec.encode(manifest, STAMP), JsonLimits.DEFAULT);
+        byte[] payload = JsonWriter.compact().writeUtf8(edit.apply(document));
+        Files.write(release.resolve(ReleaseVerifier.MANIFEST), EnvelopeCodec.encode(
+                EnvelopeSigner.sign(ReleaseManifestCodec.PAYLOAD_TYPE, payload, List.of(signer))));
+    }
+
+    private static JsonObject withBodyMember(JsonObject document, String name, boolean value) {
+        JsonObject.Builder body = JsonObject.builder();
+        ((JsonObject) document.members().get("body")).members().forEach(body::put);
+        body.put(name, value);
+        JsonObject.Builder edited = JsonObject.builder();
+        document.members().forEach((member, content) -> edited.put(member, member.equals("body") ? body.build() : content));
+        return edited.build();
     }
 
     private Problem onlyProblem() {
