@@ -43,7 +43,21 @@ final class TestPlatform {
             "function", "promise", "component", "log", "configadmin", "scr",
             "json", "health-api", "health", "log-sink");
 
+    /**
+     * The crypto bundles in install order: Bouncy Castle, the API, the provider, signed documents.
+     */
+    static final List<String> CRYPTO_BUNDLES = List.of("bcprov", "crypto-api", "crypto-bc", "crypto-documents");
+
     private TestPlatform() {
+    }
+
+    /** @return options installing {@link #CRYPTO_BUNDLES} */
+    static Option crypto() {
+        List<Option> options = new ArrayList<>();
+        for (String name : CRYPTO_BUNDLES) {
+            options.add(bundle(bundleUrl(name)));
+        }
+        return composite(options.toArray(Option[]::new));
     }
 
     /**
