@@ -49,22 +49,24 @@ final class Boot {
      */
     ExitCode run() throws BootFailure, InterruptedException {
         try (DataDirectory data = DataDirectory.open(options.data())) {
-            CryptoProvider provider = cryptoProvider();
             DeviceIdentity device = new DeviceRecordStore(data.device()).loadOrProvision(options.provisioning(), console);
-            TrustRoot root = new TrustStore(data.trustRoot(), new RootRotation(provider), console)
-                    .establish(options.factoryRelease());
-            ReleaseVerifier verifier = new ReleaseVerifier(codec,
-                    new ManifestAuthenticator(new DocumentVerifier(provider), root, device));
-            BootRecordStore records = new BootRecordStore(data.bootRecord());
-            BootPlan plan = new ReleaseSelection(options.factoryRelease(), verifier, console)
-                    .choose(data, records.load());
-            ReleaseManifest manifest = plan.release().manifest();
+            // The framework is created and initialized on a second thread while this one checks
+            // signatures and hashes bundles: loading Felix and setting up the crypto overlap on a
+            // two-core handset. Nothing of the release enters the framework before it is verified.
             FrameworkPreparation preparation = FrameworkPreparation.begin(
-                    FrameworkProperties.of(options, data, manifest, plan.slot(), device, System.console() != null),
+                    FrameworkProperties.of(options, data, device, System.console() != null),
                     this::reportFrameworkError);
             Framework framework;
             Map<String, Bundle> bundles;
+            BootPlan plan;
             try {
+                CryptoProvider provider = cryptoProvider();
+                TrustRoot root = new TrustStore(data.trustRoot(), new RootRotation(provider), console)
+                        .establish(options.factoryRelease());
+                ReleaseVerifier verifier = new ReleaseVerifier(codec,
+                        new ManifestAuthenticator(new DocumentVerifier(provider), root, device));
+                BootRecordStore records = new BootRecordStore(data.bootRecord());
+                plan = new ReleaseSelection(options.factoryRelease(), verifier, console).choose(data, records.load());
                 VerifiedRelease release = verify(verifier, plan);
                 if (plan.provision()) {
                     provision(data, plan, release);
@@ -76,6 +78,7 @@ final class Boot {
                 preparation.abandon();
                 throw e;
             }
+            ReleaseManifest manifest = plan.release().manifest();
             return runUntilStopped(framework, bundles, manifest, plan);
         } catch (IOException e) {
             throw new BootFailure(ExitCode.DATA_DIRECTORY, "cannot release the data directory lock: " + e, e);

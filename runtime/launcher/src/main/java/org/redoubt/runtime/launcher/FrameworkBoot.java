@@ -10,6 +10,7 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.redoubt.runtime.release.ReleaseBundle;
 import org.redoubt.runtime.release.VerifiedRelease;
 
@@ -52,6 +53,8 @@ final class FrameworkBoot {
         }
         try {
             framework.start();
+            // Bundles start tier by tier as the level rises to the release's highest tier.
+            framework.adapt(FrameworkStartLevel.class).setStartLevel(release.manifest().frameworkStartLevel());
         } catch (BundleException | RuntimeException e) {
             throw new BootFailure(ExitCode.FRAMEWORK_FAILED, "framework failed to start: " + e.getMessage(), e);
         }

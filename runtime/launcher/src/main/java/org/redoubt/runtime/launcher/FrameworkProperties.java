@@ -4,10 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.redoubt.crypto.documents.DeviceIdentity;
-import org.redoubt.runtime.release.ReleaseManifest;
 
 /**
- * The framework properties of one boot. Bundles read the {@code redoubt.*} ones through
+ * The framework properties of one boot. They do not depend on the release, so that the framework
+ * can be created while the release is still being verified; the framework start level comes from
+ * the release once it is installed ({@link FrameworkBoot}). Bundles read the {@code redoubt.*} ones through
  * {@code BundleContext.getProperty}; {@code runtime/README.md} lists them.
  */
 final class FrameworkProperties {
@@ -18,19 +19,16 @@ final class FrameworkProperties {
     /**
      * @param options        the command line
      * @param data           the data directory
-     * @param manifest       the release being booted
-     * @param slot           the slot it boots from
      * @param device         this handset's identity
      * @param interactive    whether a terminal is attached (decides whether Gogo reads it)
      * @return the properties; {@code --property} values override the defaults
      */
-    static Map<String, String> of(LaunchOptions options, DataDirectory data, ReleaseManifest manifest, Slot slot,
-            DeviceIdentity device, boolean interactive) {
+    static Map<String, String> of(LaunchOptions options, DataDirectory data, DeviceIdentity device,
+            boolean interactive) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("org.osgi.framework.storage", data.frameworkStorage().toString());
         // Rebuilt from the verified release at every boot: nothing unverified runs from a cache.
         properties.put("org.osgi.framework.storage.clean", "onFirstInit");
-        properties.put("org.osgi.framework.startlevel.beginning", Integer.toString(manifest.frameworkStartLevel()));
         // Felix's internal logger writes to standard output; framework errors reach us as events.
         properties.put("felix.log.level", "0");
         properties.put("felix.cm.dir", data.state().resolve("config").toString());
@@ -48,9 +46,6 @@ final class FrameworkProperties {
         properties.put("redoubt.device.id", device.deviceId());
         properties.put("redoubt.device.group", device.group());
         properties.put("redoubt.device.model", device.hardwareModel());
-        properties.put("redoubt.release", Long.toString(manifest.release()));
-        properties.put("redoubt.release.profile", manifest.profile());
-        properties.put("redoubt.release.slot", slot.directoryName());
         // Gogo (engineering profile only): without a terminal there is no one to talk to.
         properties.put("gosh.args", interactive ? "" : "--nointeractive");
         properties.putAll(options.properties());

@@ -4,9 +4,9 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import org.osgi.service.component.annotations.Component;
 import org.redoubt.crypto.api.AeadAlgorithm;
@@ -29,24 +29,27 @@ import org.redoubt.crypto.api.VerificationKey;
 @Component(service = CryptoProvider.class)
 public final class BouncyCastleCryptoProvider implements CryptoProvider {
 
-    private final SecureRandom random;
+    private final Supplier<SecureRandom> random;
+    /**
+     * Each scheme is set up on first use: looking up curve parameters loads many classes, and the
+     * launcher, which verifies a release before the framework starts, often needs one scheme only.
+     */
     private final Map<SignatureScheme, SchemeKeys> schemes = new EnumMap<>(SignatureScheme.class);
 
     /**
-     * Uses the JDK's NIST SP 800-90A DRBG.
-     *
-     * @throws IllegalStateException when the JDK has no DRBG (never silently replaced)
+     * Uses the JDK's NIST SP 800-90A DRBG, created on first use: the launcher only verifies and
+     * never needs randomness, and setting up the JDK's provider framework costs it boot time. A
+     * JDK without a DRBG fails that first use with an {@link IllegalStateException}; it is never
+     * silently replaced.
      */
     public BouncyCastleCryptoProvider() {
-        this(drbg());
+        this.random = new LazyDrbg();
     }
 
     /** @param random the random source for keys, nonces and {@link #randomBytes(int)} */
     public BouncyCastleCryptoProvider(SecureRandom random) {
-        this.random = Objects.requireNonNull(random, "random");
-        for (SchemeKeys keys : List.of(new Ed25519Keys(random), new EcdsaP256Keys(random), new Sm2Keys(random))) {
-            schemes.put(keys.scheme(), keys);
-        }
+        Objects.requireNonNull(random, "random");
+        this.random = () -> random;
     }
 
     @Override
@@ -101,7 +104,7 @@ public final class BouncyCastleCryptoProvider implements CryptoProvider {
             throw new IllegalArgumentException("negative length");
         }
         byte[] out = new byte[length];
-        random.nextBytes(out);
+        random.get().nextBytes(out);
         return out;
     }
 
@@ -112,7 +115,18 @@ public final class BouncyCastleCryptoProvider implements CryptoProvider {
     }
 
     private SchemeKeys schemeOf(SignatureScheme scheme) {
-        return schemes.get(Objects.requireNonNull(scheme, "scheme"));
+        Objects.requireNonNull(scheme, "scheme");
+        synchronized (schemes) {
+            return schemes.computeIfAbsent(scheme, this::create);
+        }
+    }
+
+    private SchemeKeys create(SignatureScheme scheme) {
+        return switch (scheme) {
+            case ED25519 -> new Ed25519Keys(random);
+            case ECDSA_P256_SHA256 -> new EcdsaP256Keys(random);
+            case SM2_SM3 -> new Sm2Keys(random);
+        };
     }
 
     private static SigningKey signingKey(SchemeKeys keys, KeyMaterial material, DistinguishingId distinguishingId) {
@@ -126,11 +140,20 @@ public final class BouncyCastleCryptoProvider implements CryptoProvider {
         }
     }
 
-    private static SecureRandom drbg() {
-        try {
-            return SecureRandom.getInstance("DRBG");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK offers no DRBG SecureRandom", e);
+    /** The JDK's DRBG, created once, on first use. */
+    private static final class LazyDrbg implements Supplier<SecureRandom> {
+        private SecureRandom drbg;
+
+        @Override
+        public synchronized SecureRandom get() {
+            if (drbg == null) {
+                try {
+                    drbg = SecureRandom.getInstance("DRBG");
+                } catch (NoSuchAlgorithmException e) {
+                    throw new IllegalStateException("the JDK offers no DRBG SecureRandom", e);
+                }
+            }
+            return drbg;
         }
     }
 }

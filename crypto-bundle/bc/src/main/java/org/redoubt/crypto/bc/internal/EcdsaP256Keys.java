@@ -3,8 +3,8 @@ package org.redoubt.crypto.bc.internal;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Objects;
+import java.util.function.Supplier;
 
-import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
@@ -20,11 +20,11 @@ import org.redoubt.crypto.api.SignatureScheme;
  */
 final class EcdsaP256Keys implements SchemeKeys {
 
-    private final NamedCurve curve = new NamedCurve("P-256", SECObjectIdentifiers.secp256r1);
-    private final SecureRandom random;
+    private final NamedCurve curve = NamedCurve.p256();
+    private final Supplier<SecureRandom> random;
 
     /** @param random source for key generation */
-    EcdsaP256Keys(SecureRandom random) {
+    EcdsaP256Keys(Supplier<SecureRandom> random) {
         this.random = Objects.requireNonNull(random, "random");
     }
 
@@ -58,7 +58,7 @@ final class EcdsaP256Keys implements SchemeKeys {
 
     @Override
     public KeyMaterial generate() {
-        return curve.generate(random);
+        return curve.generate(random.get());
     }
 
     @Override

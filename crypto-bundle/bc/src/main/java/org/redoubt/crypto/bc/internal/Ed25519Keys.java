@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -36,12 +37,13 @@ final class Ed25519Keys implements SchemeKeys {
             .add(new BigInteger("27742317777372353535851937790883648493"));
 
     /** RFC 8410 id-Ed25519 (Bouncy Castle keeps its constant in a non-exported package). */
-    private static final ASN1ObjectIdentifier ID_ED25519 = new ASN1ObjectIdentifier("1.3.101.112");
+    /** SEQUENCE { SEQUENCE { OID 1.3.101.112 }, BIT STRING (0 unused bits) ... } for 32 key bytes. */
+    private static final byte[] SPKI_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
 
-    private final SecureRandom random;
+    private final Supplier<SecureRandom> random;
 
     /** @param random source for key generation */
-    Ed25519Keys(SecureRandom random) {
+    Ed25519Keys(Supplier<SecureRandom> random) {
         this.random = Objects.requireNonNull(random, "random");
     }
 
@@ -74,14 +76,14 @@ final class Ed25519Keys implements SchemeKeys {
 
     @Override
     public KeyMaterial generate() {
-        Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(random);
+        Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(random.get());
         return new KeyMaterial(key.getEncoded(), encodePublic(key.generatePublicKey()));
     }
 
     @Override
     public KeyMaterial importPrivateKey(byte[] pkcs8) throws CryptoException {
         PrivateKeyInfo info = KeyEncodings.privateKeyInfo(pkcs8);
-        if (!ID_ED25519.equals(info.getPrivateKeyAlgorithm().getAlgorithm())
+        if (!Asn1.ID_ED25519.equals(info.getPrivateKeyAlgorithm().getAlgorithm())
                 || info.getPrivateKeyAlgorithm().getParameters() != null) {
             throw KeyEncodings.invalid("not an Ed25519 private key (algorithm "
                     + info.getPrivateKeyAlgorithm().getAlgorithm() + ")", null);
@@ -116,7 +118,7 @@ final class Ed25519Keys implements SchemeKeys {
         // RFC 8410 version 1 (no embedded public key), as OpenSSL writes it and as OpenSSL 3.0 reads it.
         byte[] seed = secret.clone();
         try {
-            return new PrivateKeyInfo(new AlgorithmIdentifier(ID_ED25519), new DEROctetString(seed))
+            return new PrivateKeyInfo(new AlgorithmIdentifier(Asn1.ID_ED25519), new DEROctetString(seed))
                     .getEncoded(ASN1Encoding.DER);
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode an Ed25519 private key", e);
@@ -126,8 +128,17 @@ final class Ed25519Keys implements SchemeKeys {
     }
 
     private static Ed25519PublicKeyParameters publicKey(byte[] subjectPublicKeyInfo) throws CryptoException {
+        byte[] raw = KeyEncodings.fixedPrefixKey(subjectPublicKeyInfo, SPKI_PREFIX, Ed25519PublicKeyParameters.KEY_SIZE);
+        if (raw != null) {
+            // Full RFC 8032 check: on the curve, canonical, not of small order.
+            if (!Ed25519.validatePublicKeyFull(raw, 0)) {
+                throw KeyEncodings.invalid("not a valid Ed25519 point (small order or non-canonical)", null);
+            }
+            return new Ed25519PublicKeyParameters(raw, 0);
+        }
+        // Not the one DER form of an Ed25519 key: parse it to say what it is instead.
         SubjectPublicKeyInfo info = KeyEncodings.subjectPublicKeyInfo(subjectPublicKeyInfo);
-        if (!ID_ED25519.equals(info.getAlgorithm().getAlgorithm())
+        if (!Asn1.ID_ED25519.equals(info.getAlgorithm().getAlgorithm())
                 || info.getAlgorithm().getParameters() != null) {
             throw KeyEncodings.invalid("not an Ed25519 public key (algorithm " + info.getAlgorithm().getAlgorithm() + ")", null);
         }
@@ -159,5 +170,10 @@ final class Ed25519Keys implements SchemeKeys {
     private static boolean canonicalScalar(byte[] signature) {
         byte[] s = Arrays.reverse(Arrays.copyOfRange(signature, 32, 64));
         return new BigInteger(1, s).compareTo(ORDER) < 0;
+    }
+
+    /** The algorithm's OID, in its own class so that verifying needs no ASN.1 classes loaded. */
+    private static final class Asn1 {
+        static final ASN1ObjectIdentifier ID_ED25519 = new ASN1ObjectIdentifier("1.3.101.112");
     }
 }

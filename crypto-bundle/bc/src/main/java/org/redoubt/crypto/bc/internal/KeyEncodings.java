@@ -19,6 +19,27 @@ final class KeyEncodings {
     }
 
     /**
+     * The key bits of a SubjectPublicKeyInfo whose bytes are exactly {@code prefix} followed by
+     * {@code keyLength} bytes: the one DER encoding a key type can have when its algorithm
+     * identifier is fixed. Checking the bytes directly is stricter than parsing and needs none of
+     * the ASN.1 machinery, which the launcher would otherwise load just to read two keys at boot.
+     * Anything else returns {@code null}, and the caller parses the structure to report what is
+     * wrong (or, for other valid encodings such as compressed points, to read it).
+     *
+     * @param der       the encoded key
+     * @param prefix    the DER bytes up to the key bits
+     * @param keyLength the length of the key bits
+     * @return a copy of the key bits, or {@code null}
+     */
+    static byte[] fixedPrefixKey(byte[] der, byte[] prefix, int keyLength) {
+        if (der.length != prefix.length + keyLength
+                || !Arrays.equals(der, 0, prefix.length, prefix, 0, prefix.length)) {
+            return null;
+        }
+        return Arrays.copyOfRange(der, prefix.length, der.length);
+    }
+
+    /**
      * @param der the bytes
      * @return the parsed SubjectPublicKeyInfo
      * @throws CryptoException {@code INVALID_KEY} when the bytes are not a DER SubjectPublicKeyInfo

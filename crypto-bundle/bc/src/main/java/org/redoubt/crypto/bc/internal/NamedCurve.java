@@ -7,26 +7,29 @@ import java.util.Arrays;
 
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.sec.ECPrivateKey;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X962Parameters;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
-import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
 import org.bouncycastle.crypto.params.ECNamedDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.bouncycastle.crypto.util.PrivateKeyFactory;
-import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
+import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+import org.bouncycastle.math.ec.custom.gm.SM2P256V1Curve;
+import org.bouncycastle.math.ec.custom.sec.SecP256R1Curve;
 import org.bouncycastle.util.BigIntegers;
+import org.bouncycastle.util.encoders.Hex;
 import org.redoubt.crypto.api.CryptoException;
 
 /**
@@ -39,15 +42,48 @@ final class NamedCurve {
     private final String name;
     private final ECNamedDomainParameters domain;
     private final int scalarLength;
+    private final byte[] uncompressedPrefix;
 
     /**
-     * @param name the curve's name, for messages
-     * @param oid  the curve's OID
+     * @param name      the curve's name, for messages
+     * @param oid       the curve's OID
+     * @param curve     Bouncy Castle's optimized implementation of the curve (order and cofactor included)
+     * @param generator the base point, uncompressed, in hex
+     * @param uncompressedPrefix the DER of a SubjectPublicKeyInfo of this curve up to an
+     *                  uncompressed point, in hex: SEQUENCE { SEQUENCE { id-ecPublicKey, curve },
+     *                  BIT STRING with 0 unused bits }
      */
-    NamedCurve(String name, ASN1ObjectIdentifier oid) {
+    private NamedCurve(String name, ASN1ObjectIdentifier oid, ECCurve curve, String generator,
+            String uncompressedPrefix) {
         this.name = name;
-        this.domain = ECNamedDomainParameters.lookup(oid);
+        this.domain = new ECNamedDomainParameters(oid, curve, curve.decodePoint(Hex.decode(generator)),
+                curve.getOrder(), curve.getCofactor(), null);
         this.scalarLength = BigIntegers.getUnsignedByteLength(domain.getN());
+        this.uncompressedPrefix = Hex.decode(uncompressedPrefix);
+    }
+
+    // The curves are built from their own classes rather than looked up by OID: the lookup tables
+    // set up every curve Bouncy Castle knows (~30 ms at boot) when the launcher needs one or two.
+
+    /** @return NIST P-256 (FIPS 186-4 D.1.2.3) */
+    static NamedCurve p256() {
+        return new NamedCurve("P-256", SECObjectIdentifiers.secp256r1, new SecP256R1Curve(), "04"
+                + "6B17D1F2E12C4247F8BCE6E563A440F277037D812DEB33A0F4A13945D898C296"
+                + "4FE342E2FE1A7F9B8EE7EB4A7C0F9E162BCE33576B315ECECBB6406837BF51F5",
+                "3059301306072a8648ce3d020106082a8648ce3d030107034200");
+    }
+
+    /** @return the SM2 curve (GB/T 32918.5-2017) */
+    static NamedCurve sm2() {
+        return new NamedCurve("sm2p256v1", GMObjectIdentifiers.sm2p256v1, new SM2P256V1Curve(), "04"
+                + "32C4AE2C1F1981195F9904466A39C9948FE30BBFF2660BE1715A4589334C74C7"
+                + "BC3736A2F4F6779C59BDCEE36B692153D0A9877CC62A474002DF32E52139F0A0",
+                "3059301306072a8648ce3d020106082a811ccf5501822d034200");
+    }
+
+    /** @return the DER of a SubjectPublicKeyInfo of this curve up to an uncompressed point */
+    byte[] uncompressedPrefix() {
+        return uncompressedPrefix.clone();
     }
 
     /** @return the domain parameters */
@@ -61,19 +97,30 @@ final class NamedCurve {
      * @throws CryptoException {@code INVALID_KEY} otherwise
      */
     ECPublicKeyParameters publicKey(byte[] subjectPublicKeyInfo) throws CryptoException {
+        byte[] point = KeyEncodings.fixedPrefixKey(subjectPublicKeyInfo, uncompressedPrefix, 1 + 2 * scalarLength);
+        if (point != null) {
+            try {
+                // decodePoint rejects points off the curve; ECPublicKeyParameters rejects the point
+                // at infinity and points of the wrong order.
+                return new ECPublicKeyParameters(domain.getCurve().decodePoint(point), domain);
+            } catch (RuntimeException e) {
+                throw KeyEncodings.invalid("not a valid " + name + " public key", e);
+            }
+        }
+        // Another encoding (a compressed point) or not a key of this curve: parse the structure.
         SubjectPublicKeyInfo info = KeyEncodings.subjectPublicKeyInfo(subjectPublicKeyInfo);
         checkAlgorithm(info.getAlgorithm().getAlgorithm(), info.getAlgorithm().getParameters());
-        AsymmetricKeyParameter key;
         try {
-            key = PublicKeyFactory.createKey(info);
-        } catch (IOException | RuntimeException e) {
-            // ECPublicKeyParameters rejects points off the curve, at infinity or of wrong order.
+            if (info.getPublicKeyData().getPadBits() != 0) {
+                throw KeyEncodings.invalid("not a valid " + name + " public key (bit string with pad bits)", null);
+            }
+            // decodePoint rejects encodings of the wrong length and points off the curve;
+            // ECPublicKeyParameters rejects the point at infinity and points of the wrong order.
+            ECPoint q = domain.getCurve().decodePoint(info.getPublicKeyData().getOctets());
+            return new ECPublicKeyParameters(q, domain);
+        } catch (RuntimeException e) {
             throw KeyEncodings.invalid("not a valid " + name + " public key", e);
         }
-        if (!(key instanceof ECPublicKeyParameters ec) || !sameCurve(ec)) {
-            throw KeyEncodings.invalid("not a " + name + " public key", null);
-        }
-        return ec;
     }
 
     /**
@@ -85,18 +132,16 @@ final class NamedCurve {
     KeyMaterial importPrivateKey(byte[] pkcs8) throws CryptoException {
         PrivateKeyInfo info = KeyEncodings.privateKeyInfo(pkcs8);
         checkAlgorithm(info.getPrivateKeyAlgorithm().getAlgorithm(), info.getPrivateKeyAlgorithm().getParameters());
-        AsymmetricKeyParameter key;
         ECPrivateKey structure;
         try {
-            key = PrivateKeyFactory.createKey(info);
             structure = ECPrivateKey.getInstance(info.parsePrivateKey());
         } catch (IOException | RuntimeException e) {
             throw KeyEncodings.invalid("not a valid " + name + " private key", e);
         }
-        if (!(key instanceof ECPrivateKeyParameters ec) || !sameCurve(ec)) {
-            throw KeyEncodings.invalid("not a " + name + " private key", null);
+        if (structure.getParametersObject() != null && !domain.getName().equals(structure.getParametersObject())) {
+            throw KeyEncodings.invalid("not a " + name + " private key (other curve inside)", null);
         }
-        BigInteger d = ec.getD();
+        BigInteger d = structure.getKey();
         if (d.signum() <= 0 || d.compareTo(domain.getN()) >= 0) {
             throw KeyEncodings.invalid(name + " private scalar out of range", null);
         }
@@ -171,9 +216,5 @@ final class NamedCurve {
         if (curve == null || !curve.isNamedCurve() || !domain.getName().equals(curve.getParameters())) {
             throw KeyEncodings.invalid("EC key not on the named curve " + name, null);
         }
-    }
-
-    private boolean sameCurve(org.bouncycastle.crypto.params.ECKeyParameters key) {
-        return key.getParameters() instanceof ECNamedDomainParameters named && domain.getName().equals(named.getName());
     }
 }

@@ -2,8 +2,8 @@ package org.redoubt.crypto.bc.internal;
 
 import java.security.SecureRandom;
 import java.util.Objects;
+import java.util.function.Supplier;
 
-import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.ParametersWithID;
@@ -21,11 +21,11 @@ import org.redoubt.crypto.api.SignatureScheme;
  */
 final class Sm2Keys implements SchemeKeys {
 
-    private final NamedCurve curve = new NamedCurve("sm2p256v1", GMObjectIdentifiers.sm2p256v1);
-    private final SecureRandom random;
+    private final NamedCurve curve = NamedCurve.sm2();
+    private final Supplier<SecureRandom> random;
 
     /** @param random source for key generation and signature nonces */
-    Sm2Keys(SecureRandom random) {
+    Sm2Keys(Supplier<SecureRandom> random) {
         this.random = Objects.requireNonNull(random, "random");
     }
 
@@ -61,7 +61,7 @@ final class Sm2Keys implements SchemeKeys {
 
     @Override
     public KeyMaterial generate() {
-        return curve.generate(random);
+        return curve.generate(random.get());
     }
 
     @Override
@@ -75,7 +75,7 @@ final class Sm2Keys implements SchemeKeys {
             throw new IllegalArgumentException("SM2 needs an explicit distinguishing identifier");
         }
         SM2Signer signer = new SM2Signer(StandardDSAEncoding.INSTANCE, new SM3Digest());
-        signer.init(true, new ParametersWithID(new ParametersWithRandom(curve.privateKey(secret), random), id.bytes()));
+        signer.init(true, new ParametersWithID(new ParametersWithRandom(curve.privateKey(secret), random.get()), id.bytes()));
         signer.update(message, 0, message.length);
         try {
             return signer.generateSignature();
