@@ -8,23 +8,26 @@ package org.redoubt.crypto.api;
  */
 public enum Suite {
     /** Ed25519 and ECDSA P-256, SHA-256, AES-256-GCM. Device keys are ECDSA P-256 (TLS-friendly). */
-    NIST(SignatureScheme.ECDSA_P256_SHA256, HashAlgorithm.SHA256, AeadAlgorithm.AES_256_GCM),
+    NIST(HashAlgorithm.SHA256, AeadAlgorithm.AES_256_GCM),
     /** SM2 with SM3, SM3, SM4-GCM (GB/T 32918, 32905, 32907). */
-    SM(SignatureScheme.SM2_SM3, HashAlgorithm.SM3, AeadAlgorithm.SM4_GCM);
+    SM(HashAlgorithm.SM3, AeadAlgorithm.SM4_GCM);
 
-    private final SignatureScheme deviceKeyScheme;
     private final HashAlgorithm hash;
     private final AeadAlgorithm aead;
 
-    Suite(SignatureScheme deviceKeyScheme, HashAlgorithm hash, AeadAlgorithm aead) {
-        this.deviceKeyScheme = deviceKeyScheme;
+    Suite(HashAlgorithm hash, AeadAlgorithm aead) {
         this.hash = hash;
         this.aead = aead;
     }
 
     /** @return the scheme of keys the handset generates in this suite */
     public SignatureScheme deviceKeyScheme() {
-        return deviceKeyScheme;
+        // Not a constructor argument: SignatureScheme's constants name their suite, and an enum
+        // constant read while the other enum is still initializing would be null.
+        return switch (this) {
+            case NIST -> SignatureScheme.ECDSA_P256_SHA256;
+            case SM -> SignatureScheme.SM2_SM3;
+        };
     }
 
     /** @return the hash (and HMAC/HKDF hash) of this suite */
