@@ -71,7 +71,7 @@ public final class FileDeviceSecret implements DeviceSecret {
                         channel.force(true);
                     }
                     Files.delete(file);
-                    PrivateFiles.syncDirectory(file.getParent());
+                    PrivateFiles.syncDirectory(file.toAbsolutePath().getParent());
                 }
             } catch (IOException e) {
                 throw new SealedStorageException(Reason.DEVICE_SECRET_UNAVAILABLE,

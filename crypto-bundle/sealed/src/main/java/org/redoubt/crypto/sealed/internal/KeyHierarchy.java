@@ -183,7 +183,7 @@ public final class KeyHierarchy implements SealedStorage {
                     channel.force(true);
                 }
                 Files.delete(file);
-                PrivateFiles.syncDirectory(file.getParent());
+                PrivateFiles.syncDirectory(file.toAbsolutePath().getParent());
             }
         } catch (IOException e) {
             failure = new SealedStorageException(Reason.IO_FAILURE, "could not destroy the keyring " + file, e);

@@ -32,7 +32,8 @@ public final class PrivateFiles {
      * @param directory the directory
      * @throws IOException when it cannot be created
      */
-    public static void createPrivateDirectory(Path directory) throws IOException {
+    public static void createPrivateDirectory(Path relativeOrAbsolute) throws IOException {
+        Path directory = relativeOrAbsolute.toAbsolutePath();
         if (POSIX) {
             Files.createDirectories(directory.getParent());
             if (!Files.isDirectory(directory)) {
@@ -53,7 +54,7 @@ public final class PrivateFiles {
      * @throws IOException when any step fails; {@code file} is then unchanged
      */
     public static void writeAtomically(Path file, byte[] content) throws IOException {
-        Path directory = file.getParent();
+        Path directory = file.toAbsolutePath().getParent();
         createPrivateDirectory(directory);
         Path temporary = directory.resolve(file.getFileName() + ".tmp");
         Files.deleteIfExists(temporary);
