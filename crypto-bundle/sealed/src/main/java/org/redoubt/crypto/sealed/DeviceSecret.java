@@ -16,12 +16,14 @@ import org.redoubt.crypto.api.HashAlgorithm;
 public interface DeviceSecret {
 
     /**
-     * Derives a key for one purpose (HKDF over the secret, with the purpose as context). The same
-     * purpose gives the same key until {@link #destroy()}.
+     * Derives a key for one purpose. Each purpose has its own secret (its own slot in a secure
+     * element), so that one can be destroyed without the others: wiping the stores must not
+     * destroy the handset's identity key. The same purpose gives the same key until
+     * {@link #destroy(String)}.
      *
      * @param hash    the HKDF hash, from the active suite
-     * @param purpose what the key is for, e.g. {@code "storage-kek"}; distinct purposes give
-     *                unrelated keys
+     * @param purpose what the key is for: 1..32 of {@code a-z 0-9 -}, e.g. {@code "storage-kek"};
+     *                distinct purposes give unrelated keys
      * @param length  key length in bytes, 16..64
      * @return the key; the caller clears it after use
      * @throws SealedStorageException {@link SealedStorageException.Reason#DEVICE_SECRET_UNAVAILABLE}
@@ -30,11 +32,13 @@ public interface DeviceSecret {
     byte[] deriveKey(HashAlgorithm hash, String purpose, int length) throws SealedStorageException;
 
     /**
-     * Destroys the secret: every key ever derived from it becomes unrecoverable (crypto-erase). A
-     * new, unrelated secret is created on the next {@link #deriveKey}.
+     * Destroys the secret of one purpose: every key ever derived for it becomes unrecoverable
+     * (crypto-erase). A new, unrelated secret is created on the next {@link #deriveKey} for that
+     * purpose. Other purposes are not affected.
      *
+     * @param purpose the purpose
      * @throws SealedStorageException {@link SealedStorageException.Reason#DEVICE_SECRET_UNAVAILABLE}
      *                                when it could not be destroyed
      */
-    void destroy() throws SealedStorageException;
+    void destroy(String purpose) throws SealedStorageException;
 }

@@ -14,7 +14,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * <p>The PIN alone cannot open anything (the device secret never leaves the handset), and the
  * device secret alone cannot either (the PIN is never stored). Changing the PIN re-wraps the data
  * keys and leaves every record as it is. {@link #cryptoErase()} destroys the wrapped keys and the
- * device secret, after which no record can be opened, with or without the PIN.
+ * storage's device secret, after which no record can be opened, with or without the PIN. The
+ * handset's identity key has a device secret of its own and survives a wipe of the stores.
  *
  * <p>PINs are passed as {@code char[]} and never kept; the caller clears its arrays. Every
  * operation either completes or changes nothing.
@@ -68,7 +69,7 @@ public interface SealedStorage {
     RecordSealer sealer(String store) throws SealedStorageException;
 
     /**
-     * Crypto-erase: overwrites and deletes the keyring, destroys the device secret and clears
+     * Crypto-erase: overwrites and deletes the keyring, destroys the storage's device secret and clears
      * memory. Afterwards the state is {@link StorageState#UNINITIALIZED} and nothing sealed before
      * can be opened. The stores delete their files afterwards.
      *

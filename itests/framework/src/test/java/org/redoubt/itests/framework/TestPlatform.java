@@ -44,20 +44,53 @@ final class TestPlatform {
             "json", "health-api", "health", "log-sink");
 
     /**
-     * The crypto bundles in install order: Bouncy Castle, the API, the provider, signed documents.
+     * The crypto bundles in install order: the API, the provider (which embeds Bouncy Castle),
+     * signed documents, sealed storage, the device keystore.
      */
-    static final List<String> CRYPTO_BUNDLES = List.of("bcprov", "crypto-api", "crypto-bc", "crypto-documents");
+    static final List<String> CRYPTO_BUNDLES = List.of("crypto-api", "crypto-bc", "crypto-documents", "crypto-sealed",
+            "crypto-keystore");
 
     private TestPlatform() {
     }
 
-    /** @return options installing {@link #CRYPTO_BUNDLES} */
-    static Option crypto() {
+    /** The device id the crypto tests run as. */
+    static final String DEVICE_ID = "itest-device";
+
+    /**
+     * @param testClass the test class; its data directory is emptied here, before the framework
+     *                  starts, so that every run is a first boot
+     * @return options installing {@link #CRYPTO_BUNDLES}, with the framework properties the
+     *         launcher would set ({@code redoubt.data.dir}, {@code redoubt.device.id})
+     */
+    static Option crypto(Class<?> testClass) {
+        Path data = dataDirectory(testClass);
+        try {
+            if (Files.exists(data)) {
+                try (var files = Files.walk(data)) {
+                    for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+            Files.createDirectories(data);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot prepare the data directory " + data, e);
+        }
         List<Option> options = new ArrayList<>();
+        options.add(frameworkProperty("redoubt.data.dir").value(data.toString()));
+        options.add(frameworkProperty("redoubt.device.id").value(DEVICE_ID));
         for (String name : CRYPTO_BUNDLES) {
             options.add(bundle(bundleUrl(name)));
         }
         return composite(options.toArray(Option[]::new));
+    }
+
+    /**
+     * @param testClass a test class
+     * @return the data directory its framework gets as {@code redoubt.data.dir}
+     */
+    static Path dataDirectory(Class<?> testClass) {
+        return workDirectory(testClass).resolve("data");
     }
 
     /**

@@ -46,7 +46,7 @@ class SealedIdentityKeyTest {
 
     private static SealedIdentityKey load(Suite active, Path data) throws KeystoreException {
         return SealedIdentityKey.loadOrCreate(data.resolve("keys"), "h-0042", PROVIDER,
-                new FileDeviceSecret(data.resolve("secrets/device.secret"), PROVIDER), active);
+                new FileDeviceSecret(data.resolve("secrets"), PROVIDER), active);
     }
 
     @ParameterizedTest

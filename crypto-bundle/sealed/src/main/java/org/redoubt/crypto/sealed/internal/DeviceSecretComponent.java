@@ -11,7 +11,7 @@ import org.redoubt.crypto.sealed.DeviceSecret;
 import org.redoubt.crypto.sealed.SealedStorageException;
 
 /**
- * Publishes the emulator's {@link FileDeviceSecret} at {@code <redoubt.data.dir>/secrets/device.secret}.
+ * Publishes the emulator's {@link FileDeviceSecret} over {@code <redoubt.data.dir>/secrets}.
  * A handset build replaces this bundle's component with one backed by its secure element.
  */
 @Component(service = DeviceSecret.class)
@@ -26,7 +26,7 @@ public final class DeviceSecretComponent implements DeviceSecret {
      */
     @Activate
     public DeviceSecretComponent(BundleContext context, @Reference CryptoProvider provider) {
-        this.secret = new FileDeviceSecret(DataDirectory.of(context).resolve("secrets").resolve("device.secret"), provider);
+        this.secret = new FileDeviceSecret(DataDirectory.of(context).resolve("secrets"), provider);
     }
 
     @Override
@@ -35,7 +35,7 @@ public final class DeviceSecretComponent implements DeviceSecret {
     }
 
     @Override
-    public void destroy() throws SealedStorageException {
-        secret.destroy();
+    public void destroy(String purpose) throws SealedStorageException {
+        secret.destroy(purpose);
     }
 }

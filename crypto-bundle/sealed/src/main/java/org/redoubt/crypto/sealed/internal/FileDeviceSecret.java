@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import org.redoubt.crypto.api.CryptoProvider;
 import org.redoubt.crypto.api.HashAlgorithm;
@@ -18,38 +19,40 @@ import org.redoubt.crypto.sealed.SealedStorageException;
 import org.redoubt.crypto.sealed.SealedStorageException.Reason;
 
 /**
- * The emulator's device secret: {@value #LENGTH} random bytes in a file readable only by the
- * runtime's user (mode 0600 inside a 0700 directory), written atomically. A handset build replaces
- * this with a secret held by its secure element; the interface is the same.
+ * The emulator's device secret: per purpose, {@value #LENGTH} random bytes in
+ * {@code <directory>/<purpose>.secret}, readable only by the runtime's user (mode 0600 inside a
+ * 0700 directory), written atomically. A handset build replaces this with key slots of its secure
+ * element; the interface is the same.
  */
 public final class FileDeviceSecret implements DeviceSecret {
 
-    /** Length of the secret in bytes. */
+    /** Length of each secret in bytes. */
     public static final int LENGTH = 32;
+    private static final Pattern PURPOSE = Pattern.compile("[a-z0-9-]{1,32}");
     private static final String INFO_PREFIX = "redoubt/device-secret/v1/";
 
-    private final Path file;
+    private final Path directory;
     private final CryptoProvider provider;
     private final Object lock = new Object();
 
     /**
-     * @param file     where the secret lives, e.g. {@code <data>/secrets/device.secret}
-     * @param provider HKDF and the random source
+     * @param directory where the secrets live, e.g. {@code <data>/secrets}
+     * @param provider  HKDF and the random source
      */
-    public FileDeviceSecret(Path file, CryptoProvider provider) {
-        this.file = Objects.requireNonNull(file, "file");
+    public FileDeviceSecret(Path directory, CryptoProvider provider) {
+        this.directory = Objects.requireNonNull(directory, "directory");
         this.provider = Objects.requireNonNull(provider, "provider");
     }
 
     @Override
     public byte[] deriveKey(HashAlgorithm hash, String purpose, int length) throws SealedStorageException {
         Objects.requireNonNull(hash, "hash");
-        if (purpose == null || purpose.isEmpty() || length < 16 || length > 64) {
-            throw new SealedStorageException(Reason.INVALID_ARGUMENT, "a purpose and a length of 16..64 are required",
-                    null);
+        Path file = file(purpose);
+        if (length < 16 || length > 64) {
+            throw new SealedStorageException(Reason.INVALID_ARGUMENT, "a key length is 16..64", null);
         }
         synchronized (lock) {
-            byte[] secret = readOrCreate();
+            byte[] secret = readOrCreate(file);
             try {
                 return provider.hkdf(hash, secret, new byte[0],
                         (INFO_PREFIX + purpose).getBytes(StandardCharsets.UTF_8), length);
@@ -60,7 +63,8 @@ public final class FileDeviceSecret implements DeviceSecret {
     }
 
     @Override
-    public void destroy() throws SealedStorageException {
+    public void destroy(String purpose) throws SealedStorageException {
+        Path file = file(purpose);
         synchronized (lock) {
             try {
                 if (Files.exists(file)) {
@@ -80,7 +84,14 @@ public final class FileDeviceSecret implements DeviceSecret {
         }
     }
 
-    private byte[] readOrCreate() throws SealedStorageException {
+    private Path file(String purpose) throws SealedStorageException {
+        if (purpose == null || !PURPOSE.matcher(purpose).matches()) {
+            throw new SealedStorageException(Reason.INVALID_ARGUMENT, "a purpose is 1..32 of a-z 0-9 -", null);
+        }
+        return directory.resolve(purpose + ".secret");
+    }
+
+    private byte[] readOrCreate(Path file) throws SealedStorageException {
         try {
             byte[] secret = Files.readAllBytes(file);
             if (secret.length != LENGTH) {
@@ -90,14 +101,14 @@ public final class FileDeviceSecret implements DeviceSecret {
             }
             return secret;
         } catch (NoSuchFileException e) {
-            return create();
+            return create(file);
         } catch (IOException e) {
             throw new SealedStorageException(Reason.DEVICE_SECRET_UNAVAILABLE,
                     "could not read the device secret at " + file, e);
         }
     }
 
-    private byte[] create() throws SealedStorageException {
+    private byte[] create(Path file) throws SealedStorageException {
         byte[] secret = provider.randomBytes(LENGTH);
         try {
             PrivateFiles.writeAtomically(file, secret);

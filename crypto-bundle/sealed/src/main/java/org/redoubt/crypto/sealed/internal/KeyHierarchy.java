@@ -189,7 +189,7 @@ public final class KeyHierarchy implements SealedStorage {
             failure = new SealedStorageException(Reason.IO_FAILURE, "could not destroy the keyring " + file, e);
         }
         try {
-            deviceSecret.destroy();
+            deviceSecret.destroy(DEVICE_SECRET_PURPOSE);
         } catch (SealedStorageException e) {
             if (failure == null) {
                 failure = e;

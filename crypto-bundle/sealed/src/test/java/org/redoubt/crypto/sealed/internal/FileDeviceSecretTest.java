@@ -27,40 +27,46 @@ class FileDeviceSecretTest {
 
     @Test
     void theSecretIsPrivateAndGivesOneKeyPerPurpose() throws Exception {
-        Path file = data.resolve("secrets/device.secret");
-        FileDeviceSecret secret = new FileDeviceSecret(file, PROVIDER);
+        Path file = data.resolve("secrets/storage-kek.secret");
+        FileDeviceSecret secret = new FileDeviceSecret(data.resolve("secrets"), PROVIDER);
         byte[] storage = secret.deriveKey(HashAlgorithm.SHA256, "storage-kek", 32);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
         assertEquals(FileDeviceSecret.LENGTH, Files.size(file));
 
-        assertArrayEquals(storage, new FileDeviceSecret(file, PROVIDER).deriveKey(HashAlgorithm.SHA256, "storage-kek", 32),
+        assertArrayEquals(storage, new FileDeviceSecret(data.resolve("secrets"), PROVIDER).deriveKey(HashAlgorithm.SHA256, "storage-kek", 32),
                 "the same purpose gives the same key after a restart");
         assertFalse(Arrays.equals(storage, secret.deriveKey(HashAlgorithm.SHA256, "device-identity-key", 32)));
         assertFalse(Arrays.equals(storage, secret.deriveKey(HashAlgorithm.SM3, "storage-kek", 32)));
     }
 
     @Test
-    void destroyingTheSecretLosesEveryKeyDerivedFromIt() throws Exception {
-        Path file = data.resolve("secrets/device.secret");
-        FileDeviceSecret secret = new FileDeviceSecret(file, PROVIDER);
+    void destroyingOnePurposeLosesItsKeysAndKeepsTheOthers() throws Exception {
+        Path file = data.resolve("secrets/storage-kek.secret");
+        FileDeviceSecret secret = new FileDeviceSecret(data.resolve("secrets"), PROVIDER);
         byte[] before = secret.deriveKey(HashAlgorithm.SHA256, "storage-kek", 32);
-        secret.destroy();
+        byte[] identity = secret.deriveKey(HashAlgorithm.SHA256, "device-identity-key", 32);
+        secret.destroy("storage-kek");
         assertFalse(Files.exists(file));
         assertFalse(Arrays.equals(before, secret.deriveKey(HashAlgorithm.SHA256, "storage-kek", 32)));
+        assertArrayEquals(identity, secret.deriveKey(HashAlgorithm.SHA256, "device-identity-key", 32),
+                "wiping the stores keeps the identity key's secret");
     }
 
     @Test
     void aDamagedSecretIsReportedNotReplaced() throws Exception {
-        Path file = data.resolve("secrets/device.secret");
+        Path file = data.resolve("secrets/storage-kek.secret");
         Files.createDirectories(file.getParent());
         Files.write(file, new byte[7]);
+        FileDeviceSecret secret = new FileDeviceSecret(data.resolve("secrets"), PROVIDER);
         SealedStorageException e = assertThrows(SealedStorageException.class,
-                () -> new FileDeviceSecret(file, PROVIDER).deriveKey(HashAlgorithm.SHA256, "storage-kek", 32));
+                () -> secret.deriveKey(HashAlgorithm.SHA256, "storage-kek", 32));
         assertEquals(SealedStorageException.Reason.DEVICE_SECRET_UNAVAILABLE, e.reason());
         assertEquals(7, Files.size(file), "a damaged secret is never silently replaced");
-        assertEquals(SealedStorageException.Reason.INVALID_ARGUMENT, assertThrows(SealedStorageException.class,
-                () -> new FileDeviceSecret(file, PROVIDER).deriveKey(HashAlgorithm.SHA256, "", 32)).reason());
+        for (String purpose : new String[] {"", "../keys", "Storage"}) {
+            assertEquals(SealedStorageException.Reason.INVALID_ARGUMENT, assertThrows(SealedStorageException.class,
+                    () -> secret.deriveKey(HashAlgorithm.SHA256, purpose, 32)).reason());
+        }
     }
 
     @Test

@@ -41,7 +41,7 @@ class KeyHierarchyTest {
 
     private static KeyHierarchy hierarchy(Suite suite, Path data) {
         return new KeyHierarchy(data.resolve("keys/storage"), PROVIDER,
-                new FileDeviceSecret(data.resolve("secrets/device.secret"), PROVIDER), () -> suite, CHEAP);
+                new FileDeviceSecret(data.resolve("secrets"), PROVIDER), () -> suite, CHEAP);
     }
 
     @ParameterizedTest
@@ -207,7 +207,7 @@ class KeyHierarchyTest {
 
         assertEquals(StorageState.UNINITIALIZED, storage.state());
         assertFalse(Files.exists(keyring()));
-        assertFalse(Files.exists(data.resolve("secrets/device.secret")));
+        assertFalse(Files.exists(data.resolve("secrets/storage-kek.secret")));
         assertEquals(Reason.NOT_INITIALIZED, reason(() -> storage.unlock(pin("1234"))));
         // Even a copy of the old keyring, taken before the wipe, no longer opens: the device secret is gone.
         Files.write(keyring(), keyringBefore);
