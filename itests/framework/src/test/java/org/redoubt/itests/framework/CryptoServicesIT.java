@@ -115,6 +115,27 @@ public class CryptoServicesIT {
         assertTrue(waiting, waiting.contains("unknown crypto suite") || waiting.contains("ConfiguredSuite"));
     }
 
+    /** No provider, no fallback: what needs one waits, and readiness names it. */
+    @Test
+    public void withoutTheProviderBundleNothingFallsBackAndReadinessSaysWhy() throws Exception {
+        Await.service(context, Readiness.class, READY, Await.PLATFORM);
+        org.osgi.framework.Bundle provider = java.util.Arrays.stream(context.getBundles())
+                .filter(bundle -> "org.redoubt.crypto.bc".equals(bundle.getSymbolicName())).findFirst().orElseThrow();
+        provider.stop();
+        try {
+            assertNull(context.getServiceReference(CryptoProvider.class));
+            ServiceReference<Readiness> notReady = Await.service(context, Readiness.class,
+                    "(&(" + Readiness.READY_PROPERTY + "=false)(" + Readiness.WAITING_PROPERTY + "=*crypto.bc*))",
+                    Await.PLATFORM);
+            String waiting = String.join("\n", (String[]) notReady.getProperty(Readiness.WAITING_PROPERTY));
+            assertTrue(waiting, waiting.contains("org.redoubt.crypto.bc"));
+            assertNull("nothing else offers a provider", context.getServiceReference(CryptoProvider.class));
+        } finally {
+            provider.start();
+        }
+        Await.service(context, Readiness.class, READY, Await.PLATFORM);
+    }
+
     private void configureSuite(String suite) throws Exception {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(ActiveSuite.PROPERTY, suite);
