@@ -11,15 +11,18 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the OpenSSL command-line tool in a working directory, with a deadline; reads and writes PEM. */
-final class OpenSsl {
+/**
+ * Runs the OpenSSL command-line tool in a working directory, with a deadline; reads and writes PEM.
+ * Also used by the keystore's tests (this module's test jar).
+ */
+public final class OpenSsl {
 
     private static final Path BINARY = Path.of("/usr/bin/openssl");
     private static final long DEADLINE_SECONDS = 30;
 
     private final Path directory;
 
-    OpenSsl(Path directory) {
+    public OpenSsl(Path directory) {
         if (!Files.isExecutable(BINARY)) {
             fail("OpenSSL 3 is required for the interoperability tests but " + BINARY
                     + " is missing; run .ci/setup-machine (as in the top-level README) or apt-get install openssl");
@@ -28,7 +31,7 @@ final class OpenSsl {
     }
 
     /** Runs openssl and fails the test unless it exits with 0. */
-    String run(String... arguments) {
+    public String run(String... arguments) {
         Result result = exec(arguments);
         if (result.exitCode != 0) {
             fail("openssl " + String.join(" ", arguments) + " exited with " + result.exitCode + ": " + result.output);
@@ -37,7 +40,7 @@ final class OpenSsl {
     }
 
     /** @return the exit code of openssl */
-    int exitCode(String... arguments) {
+    public int exitCode(String... arguments) {
         return exec(arguments).exitCode;
     }
 

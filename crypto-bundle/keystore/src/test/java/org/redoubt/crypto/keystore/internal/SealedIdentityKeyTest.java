@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.redoubt.crypto.api.CryptoProvider;
+import org.redoubt.crypto.bc.internal.OpenSsl;
 import org.redoubt.crypto.api.SignatureCheck;
 import org.redoubt.crypto.api.Suite;
 import org.redoubt.crypto.keystore.KeystoreException;
