@@ -1,0 +1,13 @@
+/**
+ * The handset's radio switches: Bluetooth, Wi-Fi, NFC and USB data. Every radio is off when the
+ * driver starts and stays off unless something (the policy agent, enforcing a signed policy)
+ * switches it on. There is no camera and no location radio, by design.
+ *
+ * @since 1.0
+ */
+@Export
+@Version("1.0.0")
+package org.redoubt.driver.radios;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
