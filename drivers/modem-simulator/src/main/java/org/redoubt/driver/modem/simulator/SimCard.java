@@ -69,13 +69,11 @@ final class SimCard {
     }
 
     Integer setLock(boolean enable, String candidate) {
-        if (!candidate.equals(pin)) {
-            pinLeft--;
-            return pinLeft == 0 ? 12 : 16;
+        Integer failure = checkPin(candidate);
+        if (failure == null) {
+            lockEnabled = enable;
         }
-        lockEnabled = enable;
-        pinLeft = PIN_RETRIES;
-        return null;
+        return failure;
     }
 
     boolean lockEnabled() {
@@ -83,11 +81,19 @@ final class SimCard {
     }
 
     Integer changePin(String old, String fresh) {
-        if (!old.equals(pin)) {
+        Integer failure = checkPin(old);
+        if (failure == null) {
+            pin = fresh;
+        }
+        return failure;
+    }
+
+    /** A PIN check that counts: null when right, else the +CME ERROR code (16, or 12 once blocked). */
+    private Integer checkPin(String candidate) {
+        if (!candidate.equals(pin)) {
             pinLeft--;
             return pinLeft == 0 ? 12 : 16;
         }
-        pin = fresh;
         pinLeft = PIN_RETRIES;
         return null;
     }
