@@ -6,33 +6,61 @@ import org.redoubt.crypto.api.VerificationKey;
 
 /**
  * The handset's identity key pair. It is generated on the first boot in the active suite (ECDSA
- * P-256 for NIST, SM2 for SM), sealed at rest under the device secret, and never leaves the
- * keystore through this API: callers get its public half, its signatures and a PKCS#10 request.
+ * P-256 for NIST, SM2 with the explicit identifier {@code 1234567812345678} for SM), sealed at rest
+ * under the device secret, and never leaves the keystore through this API: callers get its public
+ * half, its signatures and a PKCS#10 request.
+ *
+ * <p>The service exists only while the key is usable: a key file that cannot be loaded fails the
+ * keystore's activation with a {@link KeystoreException} (logged, and named by readiness), so
+ * these methods have no failure of their own. They are thread-safe. After the service has been
+ * withdrawn the private key is destroyed and {@link #sign} throws {@link IllegalStateException}.
+ *
+ * <p>The MQTT client's TLS key manager will reach the same key through a later, additive method of
+ * this interface (a minor version of this package); this service is implemented only by the
+ * keystore bundle, so adding one breaks no consumer.
  *
  * @since 1.0
  */
 @ProviderType
 public interface DeviceKeystore {
 
-    /** @return the device id, the subject (CN) of the certificate request */
+    /**
+     * @return the device id: 1..64 of {@code A-Z a-z 0-9 . _ -}, the subject {@code CN} of the
+     *         certificate request and so the MQTT client id
+     */
     String deviceId();
 
-    /** @return the suite of the identity key (the key keeps its suite when the active suite changes) */
+    /**
+     * @return the suite of the identity key; it keeps its suite when the active suite changes
+     *         (replacing the key is a key rotation)
+     */
     Suite suite();
 
-    /** @return the public key */
+    /** @return the public key, with its scheme and (for SM2) its distinguishing identifier */
     VerificationKey identityKey();
 
     /**
+     * Signs with the identity key in the scheme of {@link #identityKey()}.
+     *
      * @param message the bytes to sign
-     * @return the signature in the scheme's encoding (DER for ECDSA and SM2)
+     * @return the signature in the scheme's encoding: DER for ECDSA and SM2 (SM2 with the key's
+     *         distinguishing identifier); it verifies with
+     *         {@code CryptoProvider.verify(identityKey(), message, signature)}
+     * @throws NullPointerException  when {@code message} is null
+     * @throws IllegalStateException after the service has been withdrawn
      */
     byte[] sign(byte[] message);
 
     /**
-     * @return a PKCS#10 certificate request for the identity key, subject {@code CN=<device id>},
-     *         signed by the key itself, PEM-encoded; an operator CA issues the MQTT client
-     *         certificate from it
+     * A PKCS#10 (RFC 2986) certificate request for the identity key, subject
+     * {@code CN=<device id>}, no attributes, signed by the key itself (ecdsa-with-SHA256, or
+     * SM2-with-SM3 with the identifier {@code 1234567812345678}). An operator CA issues the MQTT
+     * client certificate from it. It is signed when the keystore starts; ECDSA and SM2 signatures
+     * are randomized, so it may differ byte for byte from {@code keys/device.csr}, which was
+     * written when that file was created: both are valid requests for the same key and subject.
+     *
+     * @return the request, PEM-encoded ({@code CERTIFICATE REQUEST}, 64-character lines, a final
+     *         line break)
      */
     String certificateRequest();
 }

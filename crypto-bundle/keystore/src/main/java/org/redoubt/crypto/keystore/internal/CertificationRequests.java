@@ -14,6 +14,9 @@ import org.redoubt.crypto.api.SigningKey;
  * CertificationRequestInfo ::= SEQUENCE { version INTEGER (0), subject Name,
  *                                         subjectPKInfo SubjectPublicKeyInfo, attributes [0] {} }
  * </pre>
+ *
+ * <p>The common name is a UTF8String, as RFC 5280 asks of new names (a PrintableString could not
+ * hold the {@code _} a device id may contain).
  */
 final class CertificationRequests {
 

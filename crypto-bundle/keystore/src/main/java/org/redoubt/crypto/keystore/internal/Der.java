@@ -5,8 +5,11 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The few DER encodings (X.690) a certificate request needs. Writing them takes less than pulling
- * a general ASN.1 library into the bundle; Bouncy Castle and OpenSSL check the result in tests.
+ * The few DER encodings (X.690) a certificate request needs; encoding only, nothing here parses
+ * outside input. Writing them takes less than importing Bouncy Castle's ASN.1 packages: this
+ * bundle reaches cryptography only through the crypto API and Bouncy Castle is the provider
+ * bundle's business, so the keystore resolves without it and does not move with its version. {@code DerTest} checks every encoding against Bouncy Castle's; the request tests parse
+ * the result with Bouncy Castle and OpenSSL.
  */
 final class Der {
 

@@ -1,5 +1,6 @@
 package org.redoubt.crypto.keystore.internal;
 
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
@@ -26,20 +27,47 @@ import org.redoubt.json.JsonWriter;
  *   "nonce": "...", "sealed": "..." }          (SM2 keys add "distinguishingId")
  * </pre>
  *
+ * <p>Reading checks {@code format} first, so that a file a newer release wrote (a higher format,
+ * possibly with members this one does not know) is reported as {@link Reason#UNSUPPORTED} and not
+ * as damage. Any other deviation, including an unknown member, is {@link Reason#MALFORMED}.
+ *
  * @param suite     the key's suite (its AEAD and hash seal the key)
  * @param publicKey the public key
  * @param nonce     the AEAD nonce
- * @param sealed    the sealed PKCS#8
+ * @param sealed    the sealed PKCS#8 with the AEAD tag
  */
 record IdentityKeyFile(Suite suite, VerificationKey publicKey, byte[] nonce, byte[] sealed) {
 
-    private static final JsonLimits LIMITS = new JsonLimits(64 * 1024, 2, 4096, 16);
+    /** The format this code writes and reads. */
+    static final int FORMAT = 1;
+    /** The largest file read; a real one has well under 1 KiB. */
+    static final int MAX_BYTES = 16 * 1024;
+
+    private static final JsonLimits LIMITS = new JsonLimits(MAX_BYTES, 1, 4096, 16);
     private static final Set<String> MEMBERS = Set.of("format", "suite", "scheme", "distinguishingId", "publicKey",
             "nonce", "sealed");
 
+    IdentityKeyFile {
+        if (publicKey.scheme() != suite.deviceKeyScheme()) {
+            throw new IllegalArgumentException("a " + publicKey.scheme().id() + " key is not a device key of suite " + suite);
+        }
+        nonce = nonce.clone();
+        sealed = sealed.clone();
+    }
+
+    @Override
+    public byte[] nonce() {
+        return nonce.clone();
+    }
+
+    @Override
+    public byte[] sealed() {
+        return sealed.clone();
+    }
+
     byte[] encode() {
         JsonObject.Builder json = JsonObject.builder()
-                .put("format", 1)
+                .put("format", FORMAT)
                 .put("suite", suite.name())
                 .put("scheme", publicKey.scheme().id());
         if (!publicKey.distinguishingId().isNone()) {
@@ -52,22 +80,35 @@ record IdentityKeyFile(Suite suite, VerificationKey publicKey, byte[] nonce, byt
                 .build());
     }
 
+    /**
+     * @param bytes the file's content
+     * @return the file
+     * @throws KeystoreException {@link Reason#UNSUPPORTED} for a format, suite or scheme this code
+     *                           does not know, {@link Reason#MALFORMED} for anything else that is
+     *                           not a well-formed file
+     */
     static IdentityKeyFile decode(byte[] bytes) throws KeystoreException {
         try {
-            JsonObject json = JsonParser.parseObject(bytes, LIMITS).requireOnly(MEMBERS);
-            if (json.requireInt("format") != 1) {
-                throw malformed("unsupported format " + json.requireInt("format"), null);
+            JsonObject json = JsonParser.parseObject(bytes, LIMITS);
+            long format = json.requireLong("format");
+            if (format > FORMAT) {
+                throw new KeystoreException(Reason.UNSUPPORTED, "the identity key file has format " + format
+                        + ", written by a newer release; this one reads format " + FORMAT, null);
             }
-            Suite suite = Suite.valueOf(json.requireString("suite"));
-            SignatureScheme scheme = SignatureScheme.fromId(json.requireString("scheme"))
-                    .orElseThrow(() -> malformed("unknown signature scheme", null));
+            if (format != FORMAT) {
+                throw malformed("format " + format, null);
+            }
+            json.requireOnly(MEMBERS);
+            String suiteName = json.requireString("suite");
+            Suite suite = known(Arrays.stream(Suite.values()).filter(s -> s.name().equals(suiteName)).findFirst(), "suite");
+            SignatureScheme scheme = known(SignatureScheme.fromId(json.requireString("scheme")), "scheme");
             if (scheme != suite.deviceKeyScheme()) {
                 throw malformed("a " + scheme.id() + " key is not a device key of suite " + suite, null);
             }
             Optional<String> id = json.optionalString("distinguishingId");
-            DistinguishingId distinguishingId = id.map(DistinguishingId::of).orElse(DistinguishingId.NONE);
+            // VerificationKey.of refuses an SM2 key without an identifier and any other key with one.
             VerificationKey publicKey = VerificationKey.of(scheme, Base64.getDecoder().decode(json.requireString("publicKey")),
-                    distinguishingId);
+                    id.map(DistinguishingId::of).orElse(DistinguishingId.NONE));
             byte[] nonce = Base64.getDecoder().decode(json.requireString("nonce"));
             byte[] sealed = Base64.getDecoder().decode(json.requireString("sealed"));
             if (nonce.length != AeadAlgorithm.NONCE_LENGTH || sealed.length <= AeadAlgorithm.TAG_LENGTH) {
@@ -77,6 +118,11 @@ record IdentityKeyFile(Suite suite, VerificationKey publicKey, byte[] nonce, byt
         } catch (JsonException | IllegalArgumentException e) {
             throw malformed(e.getMessage(), e);
         }
+    }
+
+    private static <T> T known(Optional<T> value, String member) throws KeystoreException {
+        return value.orElseThrow(() -> new KeystoreException(Reason.UNSUPPORTED,
+                "the identity key file names a " + member + " this release does not know", null));
     }
 
     private static KeystoreException malformed(String detail, Throwable cause) {

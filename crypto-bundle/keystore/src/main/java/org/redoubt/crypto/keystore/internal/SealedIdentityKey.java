@@ -1,23 +1,13 @@
 package org.redoubt.crypto.keystore.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
-import org.redoubt.crypto.api.AeadAlgorithm;
-import org.redoubt.crypto.api.AeadCipher;
-import org.redoubt.crypto.api.CryptoException;
 import org.redoubt.crypto.api.CryptoProvider;
 import org.redoubt.crypto.api.DistinguishingId;
 import org.redoubt.crypto.api.SigningKey;
@@ -27,13 +17,13 @@ import org.redoubt.crypto.keystore.DeviceKeystore;
 import org.redoubt.crypto.keystore.KeystoreException;
 import org.redoubt.crypto.keystore.KeystoreException.Reason;
 import org.redoubt.crypto.sealed.DeviceSecret;
-import org.redoubt.crypto.sealed.SealedStorageException;
 
 /**
  * The identity key in {@code <keys>/device-identity.json}, sealed under a key derived from the
  * device secret (not from the PIN: the handset must reach its broker while locked, so that
  * policies and a WIPE still arrive). The first load generates it in the active suite and writes
- * the certificate request next to it as {@code device.csr}. Close it to destroy the private key.
+ * the certificate request next to it as {@code device.csr}; a later load writes the request again
+ * only when that file is missing. Close it to destroy the private key.
  */
 public final class SealedIdentityKey implements DeviceKeystore, AutoCloseable {
 
@@ -43,145 +33,107 @@ public final class SealedIdentityKey implements DeviceKeystore, AutoCloseable {
     public static final String CSR_FILE = "device.csr";
 
     private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final String PURPOSE = "device-identity-key";
 
     private final String deviceId;
     private final Suite suite;
     private final SigningKey key;
+    private final VerificationKey publicKey;
     private final String certificateRequest;
 
-    private SealedIdentityKey(String deviceId, Suite suite, SigningKey key) {
+    private SealedIdentityKey(String deviceId, Suite suite, SigningKey key, String certificateRequest) {
         this.deviceId = deviceId;
         this.suite = suite;
         this.key = key;
-        this.certificateRequest = CertificationRequests.pem(key, deviceId);
+        this.publicKey = key.verificationKey();
+        this.certificateRequest = certificateRequest;
     }
 
-    /**
-     * @param keys         the directory of the key files (created, mode 0700)
-     * @param deviceId     the device id
-     * @param provider     the primitives
-     * @param deviceSecret seals the key to this handset
-     * @param activeSuite  the suite of a key generated now
-     * @return the keystore
-     * @throws KeystoreException when the id is invalid or an existing key file cannot be used; a
-     *                           damaged key file is never replaced
-     */
-    public static SealedIdentityKey loadOrCreate(Path keys, String deviceId, CryptoProvider provider,
-            DeviceSecret deviceSecret, Suite activeSuite) throws KeystoreException {
-        Objects.requireNonNull(provider, "provider");
-        Objects.requireNonNull(deviceSecret, "deviceSecret");
-        if (deviceId == null || !DEVICE_ID.matcher(deviceId).matches()) {
-            throw new KeystoreException(Reason.INVALID_DEVICE_ID, "a device id is 1..64 of A-Z a-z 0-9 . _ -", null);
-        }
-        Path file = keys.resolve(KEY_FILE);
-        byte[] stored;
+    /** Takes the key over: it is closed if the request cannot be made. */
+    private static SealedIdentityKey of(String deviceId, Suite suite, SigningKey key) {
         try {
-            stored = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return create(keys, deviceId, provider, deviceSecret, activeSuite);
-        } catch (IOException e) {
-            throw new KeystoreException(Reason.IO_FAILURE, "cannot read " + file, e);
-        }
-        IdentityKeyFile sealed = IdentityKeyFile.decode(stored);
-        return new SealedIdentityKey(deviceId, sealed.suite(), open(sealed, provider, deviceSecret));
-    }
-
-    private static SealedIdentityKey create(Path keys, String deviceId, CryptoProvider provider,
-            DeviceSecret deviceSecret, Suite suite) throws KeystoreException {
-        DistinguishingId id = suite.deviceKeyScheme().needsDistinguishingId() ? DistinguishingId.SM2_DEFAULT
-                : DistinguishingId.NONE;
-        SigningKey key = provider.generateSigningKey(suite.deviceKeyScheme(), id);
-        try {
-            byte[] nonce = provider.randomBytes(AeadAlgorithm.NONCE_LENGTH);
-            byte[] pkcs8 = key.encodePrivateKey();
-            byte[] sealed;
-            try (AeadCipher cipher = cipher(provider, deviceSecret, suite)) {
-                sealed = cipher.seal(nonce, associatedData(key.verificationKey()), pkcs8);
-            } finally {
-                Arrays.fill(pkcs8, (byte) 0);
-            }
-            SealedIdentityKey created = new SealedIdentityKey(deviceId, suite, key);
-            writePrivately(keys.resolve(KEY_FILE), new IdentityKeyFile(suite, key.verificationKey(), nonce, sealed).encode());
-            writePrivately(keys.resolve(CSR_FILE), created.certificateRequest.getBytes(StandardCharsets.US_ASCII));
-            return created;
-        } catch (KeystoreException | RuntimeException e) {
+            return new SealedIdentityKey(deviceId, suite, key, CertificationRequests.pem(key, deviceId));
+        } catch (RuntimeException e) {
             key.close();
             throw e;
         }
     }
 
-    private static SigningKey open(IdentityKeyFile sealed, CryptoProvider provider, DeviceSecret deviceSecret)
-            throws KeystoreException {
-        byte[] pkcs8;
-        try (AeadCipher cipher = cipher(provider, deviceSecret, sealed.suite())) {
-            pkcs8 = cipher.open(sealed.nonce(), associatedData(sealed.publicKey()), sealed.sealed());
-        } catch (CryptoException e) {
-            throw new KeystoreException(Reason.TAMPERED, "the sealed identity key does not open on this handset "
-                    + "(tampered, or sealed under another device secret)", e);
+    /**
+     * Loads the identity key, or generates it when there is no key file. Nothing is written unless
+     * the key was generated now or {@code device.csr} is missing; an existing key file is never
+     * written at all.
+     *
+     * @param keys         the directory of the key files (created with mode 0700 if missing)
+     * @param deviceId     the device id: 1..64 of {@code A-Z a-z 0-9 . _ -}
+     * @param provider     the primitives
+     * @param deviceSecret seals the key to this handset
+     * @param activeSuite  the suite of a key generated now; an existing key keeps its own
+     * @param journal      receives one line per event (key generated or loaded, request written);
+     *                     never key material
+     * @return the keystore; close it to destroy the private key
+     * @throws KeystoreException {@link Reason#INVALID_DEVICE_ID} before anything is touched; for an
+     *                           existing file {@link Reason#MALFORMED}, {@link Reason#UNSUPPORTED}
+     *                           or {@link Reason#TAMPERED}, and the file is left as it is;
+     *                           {@link Reason#DEVICE_SECRET_UNAVAILABLE}; {@link Reason#IO_FAILURE}
+     */
+    public static SealedIdentityKey loadOrCreate(Path keys, String deviceId, CryptoProvider provider,
+            DeviceSecret deviceSecret, Suite activeSuite, Consumer<String> journal) throws KeystoreException {
+        Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(activeSuite, "activeSuite");
+        Objects.requireNonNull(journal, "journal");
+        checkDeviceId(deviceId);
+        IdentitySeal seal = new IdentitySeal(provider, deviceSecret);
+        Optional<byte[]> stored = OwnerOnlyFiles.readIfExists(keys.resolve(KEY_FILE), IdentityKeyFile.MAX_BYTES);
+        if (stored.isEmpty()) {
+            return create(keys, deviceId, provider, seal, activeSuite, journal);
         }
+        IdentityKeyFile file = IdentityKeyFile.decode(stored.get());
+        SealedIdentityKey loaded = of(deviceId, file.suite(), seal.open(file));
         try {
-            SigningKey key = provider.importSigningKey(sealed.publicKey().scheme(), pkcs8,
-                    sealed.publicKey().distinguishingId());
-            if (!key.verificationKey().equals(sealed.publicKey())) {
-                key.close();
-                throw new KeystoreException(Reason.TAMPERED, "the sealed private key does not match the public key", null);
+            journal.accept("device identity key " + loaded.publicKey + " (" + file.suite() + ") loaded");
+            if (!Files.exists(keys.resolve(CSR_FILE))) {
+                // A power cut between the two first-boot writes, or an operator who took the file away.
+                loaded.writeCertificateRequest(keys, journal);
             }
-            return key;
-        } catch (CryptoException e) {
-            throw new KeystoreException(Reason.TAMPERED, "the sealed identity key is not a valid key", e);
-        } finally {
-            Arrays.fill(pkcs8, (byte) 0);
+            return loaded;
+        } catch (KeystoreException | RuntimeException e) {
+            loaded.close();
+            throw e;
         }
     }
 
-    private static AeadCipher cipher(CryptoProvider provider, DeviceSecret deviceSecret, Suite suite)
-            throws KeystoreException {
-        byte[] key;
-        try {
-            key = deviceSecret.deriveKey(suite.hash(), PURPOSE, suite.aead().keyLength());
-        } catch (SealedStorageException e) {
-            throw new KeystoreException(Reason.DEVICE_SECRET_UNAVAILABLE, "the device secret cannot be used", e);
+    private static void checkDeviceId(String deviceId) throws KeystoreException {
+        if (deviceId == null) {
+            throw new KeystoreException(Reason.INVALID_DEVICE_ID, "there is no device id", null);
         }
-        try {
-            return provider.aead(suite.aead(), key);
-        } finally {
-            Arrays.fill(key, (byte) 0);
+        if (!DEVICE_ID.matcher(deviceId).matches()) {
+            // The value itself is not repeated: it may hold anything, including line breaks.
+            throw new KeystoreException(Reason.INVALID_DEVICE_ID, "the device id (" + deviceId.length()
+                    + " characters) is not 1..64 of A-Z a-z 0-9 . _ -", null);
         }
     }
 
-    /** Binds the sealed key to its public half, scheme and identifier. */
-    private static byte[] associatedData(VerificationKey publicKey) {
-        ByteArrayOutputStream aad = new ByteArrayOutputStream();
-        aad.writeBytes(("redoubt/keystore/identity/v1\u0000" + publicKey.scheme().id() + "\u0000")
-                .getBytes(StandardCharsets.UTF_8));
-        aad.writeBytes(publicKey.distinguishingId().bytes());
-        aad.write(0);
-        aad.writeBytes(publicKey.subjectPublicKeyInfo());
-        return aad.toByteArray();
+    private static SealedIdentityKey create(Path keys, String deviceId, CryptoProvider provider, IdentitySeal seal,
+            Suite suite, Consumer<String> journal) throws KeystoreException {
+        // SM2's identifier is always explicit, the default included; the other schemes take none.
+        DistinguishingId id = suite.deviceKeyScheme().needsDistinguishingId() ? DistinguishingId.SM2_DEFAULT
+                : DistinguishingId.NONE;
+        SealedIdentityKey created = of(deviceId, suite, provider.generateSigningKey(suite.deviceKeyScheme(), id));
+        try {
+            OwnerOnlyFiles.write(keys.resolve(KEY_FILE), seal.seal(suite, created.key).encode());
+            journal.accept("device identity key " + created.publicKey + " (" + suite + ") generated and sealed in "
+                    + keys.resolve(KEY_FILE));
+            created.writeCertificateRequest(keys, journal);
+            return created;
+        } catch (KeystoreException | RuntimeException e) {
+            created.close();
+            throw e;
+        }
     }
 
-    /** Temporary file of mode 0600, forced to disk, renamed over the target. */
-    private static void writePrivately(Path file, byte[] content) throws KeystoreException {
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        try {
-            Path directory = file.toAbsolutePath().getParent();
-            if (posix) {
-                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            } else {
-                Files.createDirectories(directory);
-            }
-            Path temporary = directory.resolve(file.getFileName() + ".tmp");
-            Files.deleteIfExists(temporary);
-            FileAttribute<?>[] mode = posix
-                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-                    : new FileAttribute<?>[0];
-            Files.createFile(temporary, mode);
-            Files.write(temporary, content, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new KeystoreException(Reason.IO_FAILURE, "cannot write " + file, e);
-        }
+    private void writeCertificateRequest(Path keys, Consumer<String> journal) throws KeystoreException {
+        OwnerOnlyFiles.write(keys.resolve(CSR_FILE), certificateRequest.getBytes(StandardCharsets.US_ASCII));
+        journal.accept("certificate request for CN=" + deviceId + " written to " + keys.resolve(CSR_FILE));
     }
 
     @Override
@@ -196,7 +148,7 @@ public final class SealedIdentityKey implements DeviceKeystore, AutoCloseable {
 
     @Override
     public VerificationKey identityKey() {
-        return key.verificationKey();
+        return publicKey;
     }
 
     @Override
@@ -209,7 +161,7 @@ public final class SealedIdentityKey implements DeviceKeystore, AutoCloseable {
         return certificateRequest;
     }
 
-    /** Destroys the private key. */
+    /** Destroys the private key; {@link #sign} throws {@link IllegalStateException} afterwards. */
     @Override
     public void close() {
         key.close();
