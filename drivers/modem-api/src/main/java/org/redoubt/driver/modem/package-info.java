@@ -8,10 +8,13 @@
  * {@link org.redoubt.driver.modem.UnsolicitedListener}s. Lines are limited in length; garbage and
  * a silent modem are recovered from, not fatal.
  *
+ * <p>1.1 adds {@link org.redoubt.driver.modem.InProcessModem}: a modem inside the framework
+ * (the emulator's simulator) that the driver's {@code in-process} transport connects to.
+ *
  * @since 1.0
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.redoubt.driver.modem;
 
 import org.osgi.annotation.bundle.Export;

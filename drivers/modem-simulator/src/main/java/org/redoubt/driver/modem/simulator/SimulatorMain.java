@@ -33,10 +33,11 @@ public final class SimulatorMain {
         ModemSimulator simulator = new ModemSimulator();
         try (SimulatorServer server = new SimulatorServer(simulator, port)) {
             System.out.println("MODEM-SIMULATOR LISTENING " + server.port());
-            BufferedReader console = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            SimulatorConsole console = new SimulatorConsole(simulator);
+            BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             String line;
-            while ((line = console.readLine()) != null) {
-                System.out.println(script(simulator, line.trim()));
+            while ((line = input.readLine()) != null) {
+                System.out.println(console.execute(line));
             }
             // No console (e.g. started in the background): serve until killed.
             if (System.console() == null) {
@@ -46,37 +47,6 @@ public final class SimulatorMain {
                     Thread.currentThread().interrupt();
                 }
             }
-        }
-    }
-
-    /**
-     * @param simulator the modem
-     * @param command   one command of the interface
-     * @return the reply line
-     */
-    static String script(ModemSimulator simulator, String command) {
-        String[] words = command.split("\\s+", 2);
-        String argument = words.length > 1 ? words[1] : "";
-        try {
-            switch (words[0]) {
-                case "call" -> simulator.incomingCall(argument);
-                case "hangup" -> simulator.remoteHangUp();
-                case "sms" -> simulator.deliverSms(argument);
-                case "loss" -> simulator.networkLoss();
-                case "back" -> simulator.networkBack();
-                case "signal" -> simulator.signal(Integer.parseInt(argument));
-                case "time" -> simulator.networkTime(argument);
-                case "reset" -> simulator.reset();
-                case "help", "" -> {
-                    return "commands: call <number>, hangup, sms <pdu>, loss, back, signal <0..31>, time <zone>, reset";
-                }
-                default -> {
-                    return "unknown command '" + words[0] + "' (help lists them)";
-                }
-            }
-            return "ok";
-        } catch (RuntimeException e) {
-            return "refused: " + e.getMessage();
         }
     }
 }

@@ -146,9 +146,9 @@ class ModemSimulatorTest {
     void unknownCommandsAreErrorsAndTheCommandInterfaceScriptsTheNetwork() throws Exception {
         at.command("ATE0");
         assertTrue(at.command("AT+CFOO=1").contains("ERROR"));
-        assertEquals("ok", SimulatorMain.script(simulator, "signal 3"));
+        assertEquals("ok", new SimulatorConsole(simulator).execute("signal 3"));
         assertTrue(at.command("AT+CSQ").contains("+CSQ: 3,99"));
-        assertTrue(SimulatorMain.script(simulator, "signal 40").startsWith("refused"));
-        assertTrue(SimulatorMain.script(simulator, "teleport").startsWith("unknown command"));
+        assertTrue(new SimulatorConsole(simulator).execute("signal 40").startsWith("refused"));
+        assertTrue(new SimulatorConsole(simulator).execute("teleport").startsWith("unknown command"));
     }
 }

@@ -105,6 +105,28 @@ public final class StreamAtChannel implements AtChannel, AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the channel is closed: by {@link #close}, a failed write, or the modem's end of
+     * the stream.
+     *
+     * @throws InterruptedException when interrupted while waiting
+     */
+    void awaitClosed() throws InterruptedException {
+        state.lockInterruptibly();
+        try {
+            while (!closed) {
+                changed.await();
+            }
+        } finally {
+            state.unlock();
+        }
+    }
+
+    /** @return where the channel goes, for messages */
+    String describe() {
+        return transport.describe();
+    }
+
     private AtResponse run(String command, String payload, Duration timeout) throws AtException {
         check(command, "command");
         Objects.requireNonNull(timeout, "timeout");

@@ -1,16 +1,19 @@
 package org.redoubt.driver.modem.internal;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+
+import org.redoubt.driver.modem.InProcessModem;
 
 /** The three transports: a TCP socket, a serial device file, and an in-process pipe. */
 final class StreamTransport implements AtTransport {
@@ -72,23 +75,53 @@ final class StreamTransport implements AtTransport {
     }
 
     /**
-     * @return a connected pair: {@code [0]} for the driver, {@code [1]} for an in-process modem
-     * @throws IOException never in practice (pipes in memory)
+     * A connected pair over two operating-system pipes. Unlike {@code PipedInputStream}, a pipe
+     * does not break when a thread that once wrote to it ends (the simulator writes unsolicited
+     * results from whichever thread scripts it).
+     *
+     * @return {@code [0]} for the driver, {@code [1]} for an in-process modem
+     * @throws IOException when the pipes cannot be created
      */
     static StreamTransport[] inProcessPair() throws IOException {
-        PipedInputStream driverIn = new PipedInputStream(64 * 1024);
-        PipedOutputStream modemOut = new PipedOutputStream(driverIn);
-        PipedInputStream modemIn = new PipedInputStream(64 * 1024);
-        PipedOutputStream driverOut = new PipedOutputStream(modemIn);
-        StreamTransport driver = new StreamTransport(driverIn, driverOut, "in-process", () -> {
-            driverOut.close();
-            driverIn.close();
-        });
-        StreamTransport modem = new StreamTransport(modemIn, modemOut, "in-process modem", () -> {
-            modemOut.close();
-            modemIn.close();
-        });
+        Pipe toDriver = Pipe.open();
+        Pipe toModem;
+        try {
+            toModem = Pipe.open();
+        } catch (IOException e) {
+            closeBoth(toDriver.source(), toDriver.sink());
+            throw e;
+        }
+        StreamTransport driver = new StreamTransport(Channels.newInputStream(toDriver.source()),
+                Channels.newOutputStream(toModem.sink()), "in-process",
+                () -> closeBoth(toModem.sink(), toDriver.source()));
+        StreamTransport modem = new StreamTransport(Channels.newInputStream(toModem.source()),
+                Channels.newOutputStream(toDriver.sink()), "in-process modem",
+                () -> closeBoth(toDriver.sink(), toModem.source()));
         return new StreamTransport[] {driver, modem};
+    }
+
+    /**
+     * Connects the driver's end of a new pipe pair to a modem inside the framework.
+     *
+     * @param modem the in-process modem
+     * @return the driver's end; closing it also ends the modem's session
+     * @throws IOException when the pipes cannot be created
+     */
+    static StreamTransport inProcess(InProcessModem modem) throws IOException {
+        StreamTransport[] pair = inProcessPair();
+        Closeable session = modem.connect(pair[1].input(), pair[1].output());
+        StreamTransport driver = pair[0];
+        return new StreamTransport(driver.input, driver.output, driver.description, () -> {
+            try (session; StreamTransport modemEnd = pair[1]) {
+                driver.close();
+            }
+        });
+    }
+
+    private static void closeBoth(Closeable first, Closeable second) throws IOException {
+        try (second) {
+            first.close();
+        }
     }
 
     @Override

@@ -1,0 +1,51 @@
+package org.redoubt.driver.modem.simulator;
+
+import java.util.Objects;
+
+/**
+ * The command interface for the network side of a simulator: one line in, one reply line out.
+ * The standalone simulator reads it from standard input; in the framework it is the Gogo command
+ * {@code modem:sim}.
+ */
+public final class SimulatorConsole {
+
+    /** What {@code help} answers. */
+    static final String HELP = "commands: call <number>, hangup, sms <pdu>, loss, back, signal <0..31>, time <zone>, reset";
+
+    private final ModemSimulator simulator;
+
+    /** @param simulator the modem the commands act on */
+    public SimulatorConsole(ModemSimulator simulator) {
+        this.simulator = Objects.requireNonNull(simulator, "simulator");
+    }
+
+    /**
+     * @param command one command, e.g. {@code call +15551234}
+     * @return {@code ok}, the help text, or why the command was refused
+     */
+    public String execute(String command) {
+        String[] words = command.strip().split("\\s+", 2);
+        String argument = words.length > 1 ? words[1] : "";
+        try {
+            switch (words[0]) {
+                case "call" -> simulator.incomingCall(argument);
+                case "hangup" -> simulator.remoteHangUp();
+                case "sms" -> simulator.deliverSms(argument);
+                case "loss" -> simulator.networkLoss();
+                case "back" -> simulator.networkBack();
+                case "signal" -> simulator.signal(Integer.parseInt(argument));
+                case "time" -> simulator.networkTime(argument);
+                case "reset" -> simulator.reset();
+                case "help", "" -> {
+                    return HELP;
+                }
+                default -> {
+                    return "unknown command '" + words[0] + "' (help lists them)";
+                }
+            }
+            return "ok";
+        } catch (RuntimeException e) {
+            return "refused: " + e.getMessage();
+        }
+    }
+}
