@@ -24,6 +24,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.redoubt.driver.display.Display;
 import org.redoubt.driver.keypad.Keypad;
+import org.redoubt.driver.modem.AtChannel;
 import org.redoubt.driver.power.Battery;
 import org.redoubt.driver.radios.Radios;
 import org.redoubt.itests.driverconsumer.DriverWatch;
@@ -48,10 +49,14 @@ public class DriverHotSwapIT {
     @Configuration
     public Option[] configuration() {
         List<Option> drivers = new ArrayList<>();
-        for (String name : List.of("radios-api", "radios", "power-api", "power", "keypad-api", "keypad", "display-api",
-                "display", "driver-consumer")) {
+        for (String name : List.of("hardware", "radios-api", "radios", "power-api", "power", "keypad-api", "keypad",
+                "display-api", "display", "modem-api", "modem", "modem-simulator", "driver-consumer")) {
             drivers.add(CoreOptions.bundle(TestPlatform.bundleUrl(name)));
         }
+        // The hardware bundle configures the drivers for the emulator: the modem in-process to the simulator.
+        drivers.add(CoreOptions.frameworkProperty("redoubt.device.model").value("redoubt-emulator"));
+        drivers.add(CoreOptions.frameworkProperty("redoubt.data.dir")
+                .value(TestPlatform.dataDirectory(DriverHotSwapIT.class).toString()));
         return TestPlatform.configuration(DriverHotSwapIT.class, composite(drivers.toArray(Option[]::new)));
     }
 
@@ -73,6 +78,17 @@ public class DriverHotSwapIT {
     @Test
     public void displaySurvivesUpdateAndRestart() throws Exception {
         swap("org.redoubt.driver.display", Display.class);
+    }
+
+    @Test
+    public void modemSurvivesUpdateAndRestart() throws Exception {
+        swap("org.redoubt.driver.modem", AtChannel.class);
+    }
+
+    /** The modem itself going away and coming back (here the simulated one): the channel follows. */
+    @Test
+    public void theModemChannelFollowsTheModemThroughItsUpdateAndRestart() throws Exception {
+        swap("org.redoubt.driver.modem.simulator", AtChannel.class);
     }
 
     private void swap(String symbolicName, Class<?> service) throws Exception {
@@ -97,8 +113,8 @@ public class DriverHotSwapIT {
         assertTrue(name + " works after the restart", consumer.usedAfterRebind(name));
 
         assertEquals("the consumer was never restarted", activation, consumer.activation());
-        System.out.println(String.format(Locale.ROOT, "SERVICE GAP %s update %.1f ms", service.getSimpleName(),
-                updateGap / 1e6));
+        System.out.println(String.format(Locale.ROOT, "SERVICE GAP %s (%s) update %.1f ms", service.getSimpleName(),
+                symbolicName, updateGap / 1e6));
     }
 
     private Bundle installed(String symbolicName) {

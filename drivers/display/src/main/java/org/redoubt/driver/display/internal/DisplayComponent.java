@@ -2,6 +2,7 @@ package org.redoubt.driver.display.internal;
 
 import java.nio.file.Path;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -31,7 +32,7 @@ public final class DisplayComponent implements Display {
         /** @return the framebuffer device */
         String device() default "/dev/fb0";
 
-        /** @return the directory PNG snapshots go to */
+        /** @return the directory PNG snapshots go to; a relative one is in the data directory */
         String snapshots() default "screen";
 
         /** @return width in pixels */
@@ -45,17 +46,36 @@ public final class DisplayComponent implements Display {
 
     private final Display display;
 
-    /** @param config the backend */
+    /** The framework property naming the handset's data directory. */
+    static final String DATA_DIRECTORY_PROPERTY = "redoubt.data.dir";
+
+    /**
+     * @param config  the backend
+     * @param context names the data directory (framework property {@value #DATA_DIRECTORY_PROPERTY})
+     */
     @Activate
-    public DisplayComponent(Config config) {
+    public DisplayComponent(Config config, BundleContext context) {
+        this(config, dataDirectory(context));
+    }
+
+    /**
+     * @param config        the backend
+     * @param dataDirectory where relative snapshot directories are
+     */
+    DisplayComponent(Config config, Path dataDirectory) {
         if (config.width() < 1 || config.height() < 1 || (long) config.width() * config.height() > 4096L * 4096L) {
             throw new IllegalArgumentException("screen size " + config.width() + " x " + config.height() + " out of range");
         }
         this.display = switch (config.backend()) {
-            case "png" -> new PngSnapshotDisplay(Path.of(config.snapshots()), config.width(), config.height());
+            case "png" -> new PngSnapshotDisplay(dataDirectory.resolve(config.snapshots()), config.width(), config.height());
             case "fbdev" -> new FbdevDisplay(Path.of(config.device()), config.width(), config.height());
             default -> throw new IllegalArgumentException("unknown display backend '" + config.backend() + "'");
         };
+    }
+
+    private static Path dataDirectory(BundleContext context) {
+        String directory = context.getProperty(DATA_DIRECTORY_PROPERTY);
+        return Path.of(directory == null ? "" : directory).toAbsolutePath();
     }
 
     @Override

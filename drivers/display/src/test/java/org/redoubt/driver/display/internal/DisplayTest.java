@@ -2,6 +2,7 @@ package org.redoubt.driver.display.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
@@ -36,7 +37,8 @@ class DisplayTest {
     }
 
     private DisplayComponent component(Map<String, Object> properties) {
-        return new DisplayComponent(Converters.standardConverter().convert(properties).to(DisplayComponent.Config.class));
+        return new DisplayComponent(Converters.standardConverter().convert(properties).to(DisplayComponent.Config.class),
+                temp.resolve("data"));
     }
 
     @Test
@@ -54,6 +56,15 @@ class DisplayTest {
         assertEquals((short) 0x001F, written.getShort(241 * 2), "blue");
         assertEquals((short) 0xFFFF, written.getShort((240 * 320 - 1) * 2), "white");
         assertEquals(0, written.getShort(2), "black");
+    }
+
+    @Test
+    void aRelativeSnapshotDirectoryIsInTheDataDirectory() throws Exception {
+        DisplayComponent display = component(Map.of("width", 2, "height", 2));
+        display.show(new int[4]);
+        try (var files = Files.list(temp.resolve("data").resolve("screen"))) {
+            assertTrue(files.anyMatch(p -> p.toString().endsWith(".png")), "the snapshot is under <data>/screen");
+        }
     }
 
     @Test

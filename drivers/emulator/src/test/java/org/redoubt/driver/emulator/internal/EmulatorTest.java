@@ -8,11 +8,9 @@ import java.awt.GraphicsEnvironment;
 import java.awt.HeadlessException;
 import java.awt.event.KeyEvent;
 import java.awt.image.BufferedImage;
-import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-import org.osgi.util.converter.Converters;
 import org.redoubt.driver.keypad.Key;
 
 /** The emulator's keyboard mapping and screen image; the window where a desktop exists. */
@@ -41,22 +39,17 @@ class EmulatorTest {
 
     @Test
     void theWindowOpensWhereThereIsADesktopAndSaysWhyNotElsewhere() throws Exception {
-        EmulatorComponent.Config config = Converters.standardConverter().convert(Map.of("scale", 1))
-                .to(EmulatorComponent.Config.class);
         if (GraphicsEnvironment.isHeadless()) {
-            Exception e = assertThrows(Exception.class, () -> new EmulatorComponent(config));
+            Exception e = assertThrows(Exception.class, () -> new EmulatorHandset(240, 320, 1));
             Throwable cause = e;
             while (cause != null && !(cause instanceof HeadlessException)) {
                 cause = cause.getCause();
             }
             assertTrue(cause instanceof HeadlessException, "no desktop must be the reason: " + e);
         } else {
-            EmulatorComponent window = new EmulatorComponent(config);
-            try {
+            try (EmulatorHandset window = new EmulatorHandset(240, 320, 1)) {
                 window.show(new int[240 * 320]);
                 assertEquals(240, window.width());
-            } finally {
-                window.deactivate();
             }
         }
     }

@@ -125,7 +125,7 @@ public final class ModemComponent {
             case "in-process" -> () -> {
                 InProcessModem modem = inProcessModem.get();
                 if (modem == null) {
-                    throw new IOException("no in-process modem is running");
+                    throw new ModemLink.ModemAbsent("no in-process modem is running yet");
                 }
                 return StreamTransport.inProcess(modem);
             };

@@ -27,6 +27,16 @@ final class ModemLink implements AutoCloseable {
         AtTransport open() throws IOException;
     }
 
+    /** The modem is not there yet in a way that is expected (the emulator's modem not started yet): said at INFO. */
+    static final class ModemAbsent extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        /** @param message what is missing */
+        ModemAbsent(String message) {
+            super(message);
+        }
+    }
+
     /** Makes the channel available to consumers and takes it back. */
     interface Publisher {
         /** @param channel a channel to a modem that answered */
@@ -52,6 +62,7 @@ final class ModemLink implements AutoCloseable {
     // Guarded by lock.
     private boolean stopping;
     private boolean retryNow;
+    private boolean dropped;
     private StreamAtChannel current;
 
     /**
@@ -91,6 +102,7 @@ final class ModemLink implements AutoCloseable {
         lock.lock();
         try {
             channel = current;
+            dropped = channel != null;
         } finally {
             lock.unlock();
         }
@@ -139,13 +151,19 @@ final class ModemLink implements AutoCloseable {
                 } finally {
                     withdraw(channel);
                 }
-                if (!isStopping()) {
+                if (takeDropped()) {
+                    logger.info("Modem at {} went away; waiting for it", modem);
+                } else if (!isStopping()) {
                     logger.warn("Modem link {} broke; reconnecting", modem);
                 }
                 continue;
             } catch (IOException | AtException e) {
                 String failure = String.valueOf(e.getMessage());
-                if (!failure.equals(lastFailure)) {
+                if (failure.equals(lastFailure)) {
+                    logger.debug("Modem at {} is still not available: {}", modem, failure);
+                } else if (e instanceof ModemAbsent) {
+                    logger.info("Waiting for the modem at {}: {}", modem, failure);
+                } else {
                     logger.warn("Modem at {} is not available, retrying: {}", modem, failure);
                 }
                 lastFailure = failure;
@@ -192,6 +210,17 @@ final class ModemLink implements AutoCloseable {
         lock.lock();
         try {
             current = null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean takeDropped() {
+        lock.lock();
+        try {
+            boolean was = dropped;
+            dropped = false;
+            return was;
         } finally {
             lock.unlock();
         }

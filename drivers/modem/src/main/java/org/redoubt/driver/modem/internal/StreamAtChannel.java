@@ -265,7 +265,9 @@ public final class StreamAtChannel implements AtChannel, AutoCloseable {
             }
             diagnostics.accept(transport.describe() + " ended");
         } catch (IOException e) {
-            diagnostics.accept("reading " + transport.describe() + " failed: " + e);
+            if (!isClosed()) { // after close() a failing read is the expected end, not news
+                diagnostics.accept("reading " + transport.describe() + " failed: " + e);
+            }
         } finally {
             state.lock();
             try {
@@ -274,6 +276,15 @@ public final class StreamAtChannel implements AtChannel, AutoCloseable {
             } finally {
                 state.unlock();
             }
+        }
+    }
+
+    private boolean isClosed() {
+        state.lock();
+        try {
+            return closed;
+        } finally {
+            state.unlock();
         }
     }
 

@@ -1,5 +1,6 @@
 package org.redoubt.itests.driverconsumer.internal;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +12,8 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.redoubt.driver.display.Display;
+import org.redoubt.driver.modem.AtChannel;
+import org.redoubt.driver.modem.AtException;
 import org.redoubt.driver.keypad.Keypad;
 import org.redoubt.driver.power.Battery;
 import org.redoubt.driver.radios.Radio;
@@ -77,6 +80,22 @@ public final class DriverConsumer implements DriverWatch {
     private void unbind(String service) {
         lostAt.put(service, System.nanoTime());
         bound.put(service, false);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindModem(AtChannel modem) {
+        boolean works;
+        try {
+            works = modem.send("AT", Duration.ofSeconds(2)).isOk();
+        } catch (AtException e) {
+            works = false;
+        }
+        bind(AtChannel.class.getName(), works);
+    }
+
+    void unbindModem(AtChannel modem) {
+        unbind(AtChannel.class.getName());
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
