@@ -52,7 +52,7 @@ public final class EmulatorComponent {
         int scale() default 2;
     }
 
-    private final EmulatorHandset handset;
+    private final EmulatorWindow window;
     private final ServiceRegistration<?> registration;
 
     /**
@@ -66,16 +66,16 @@ public final class EmulatorComponent {
             @Reference(service = LoggerFactory.class) Logger logger) throws Exception {
         if (GraphicsEnvironment.isHeadless()) {
             logger.info("No desktop: the emulator window is not shown (the display driver's snapshots are the screen)");
-            this.handset = null;
+            this.window = null;
             this.registration = null;
             return;
         }
-        this.handset = new EmulatorHandset(config.width(), config.height(), config.scale());
+        this.window = new EmulatorWindow(config.width(), config.height(), config.scale(), "Redoubt handset");
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(Constants.SERVICE_RANKING, RANKING);
         properties.put(Constants.SERVICE_DESCRIPTION, "Redoubt emulator window");
         this.registration = context.registerService(new String[] {Display.class.getName(), Keypad.class.getName()},
-                handset, properties);
+                window, properties);
     }
 
     /** Withdraws the services and closes the window. */
@@ -88,8 +88,8 @@ public final class EmulatorComponent {
                 // already gone with the bundle
             }
         }
-        if (handset != null) {
-            handset.close();
+        if (window != null) {
+            window.close();
         }
     }
 }

@@ -33,10 +33,12 @@ final class EmulatorWindow implements Display, Keypad {
     private final List<KeyListener> listeners = new CopyOnWriteArrayList<>();
     private final JFrame frame;
     private final Screen screen;
+    private final String title;
 
     EmulatorWindow(int width, int height, int scale, String title) throws Exception {
         this.width = width;
         this.height = height;
+        this.title = title;
         this.screen = new Screen(width * scale, height * scale, new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB));
         JFrame[] created = new JFrame[1];
         SwingUtilities.invokeAndWait(() -> {
@@ -64,7 +66,12 @@ final class EmulatorWindow implements Display, Keypad {
     }
 
     private void key(KeyEvent event, org.redoubt.driver.keypad.KeyEvent.Action action) {
-        EmulatorKeys.key(event.getKeyCode(), event.getKeyChar()).ifPresent(key -> dispatch(key, action));
+        EmulatorKeys.key(event.getKeyCode(), event.getKeyChar()).ifPresent(key -> {
+            if (action == org.redoubt.driver.keypad.KeyEvent.Action.PRESSED && event.getSource() instanceof JFrame window) {
+                window.setTitle(title + " - last key: " + key); // so a person sees the keypad work
+            }
+            dispatch(key, action);
+        });
     }
 
     private void dispatch(Key key, org.redoubt.driver.keypad.KeyEvent.Action action) {

@@ -40,16 +40,19 @@ class EmulatorTest {
     @Test
     void theWindowOpensWhereThereIsADesktopAndSaysWhyNotElsewhere() throws Exception {
         if (GraphicsEnvironment.isHeadless()) {
-            Exception e = assertThrows(Exception.class, () -> new EmulatorHandset(240, 320, 1));
+            Exception e = assertThrows(Exception.class, () -> new EmulatorWindow(240, 320, 1, "test"));
             Throwable cause = e;
             while (cause != null && !(cause instanceof HeadlessException)) {
                 cause = cause.getCause();
             }
             assertTrue(cause instanceof HeadlessException, "no desktop must be the reason: " + e);
         } else {
-            try (EmulatorHandset window = new EmulatorHandset(240, 320, 1)) {
+            EmulatorWindow window = new EmulatorWindow(240, 320, 1, "test");
+            try {
                 window.show(new int[240 * 320]);
                 assertEquals(240, window.width());
+            } finally {
+                window.close();
             }
         }
     }
