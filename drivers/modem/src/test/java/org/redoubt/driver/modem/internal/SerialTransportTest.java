@@ -50,7 +50,9 @@ class SerialTransportTest {
         }
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (!Files.exists(device)) {
-            assertTrue(socat.isAlive(), "socat ended: " + new String(socat.getInputStream().readAllBytes()));
+            if (!socat.isAlive()) { // read its output only once it has ended: reading would block before
+                throw new AssertionError("socat ended: " + new String(socat.getInputStream().readAllBytes()));
+            }
             assertTrue(System.nanoTime() < deadline, "socat created no pseudo-terminal in time");
             Thread.sleep(10);
         }
