@@ -99,4 +99,38 @@ public interface CryptoProvider {
      * @throws CryptoException {@link CryptoException.Reason#INVALID_ARGUMENT} for an empty PIN or a short salt
      */
     byte[] derivePinKey(char[] pin, byte[] salt, PinKdfParameters parameters, int length) throws CryptoException;
+
+    /**
+     * @param suite the suite: an ECDH P-256 key pair for NIST, an SM2 key pair for SM
+     * @return a new key pair to seal records to
+     * @since 1.1
+     */
+    SealingKeyPair generateSealingKeyPair(Suite suite);
+
+    /**
+     * Seals a record to a public key, so that only the holder of the private key can open it: the
+     * handset keeps messages that arrive while it is locked this way. NIST: ephemeral-static ECDH
+     * on P-256, HKDF-SHA-256 over the shared secret and both public keys, AES-256-GCM. SM: a random
+     * SM4 key and nonce encrypted with SM2 public-key encryption (GB/T 32918.4, C1C3C2, SM3),
+     * SM4-GCM. The suite follows from the key's curve.
+     *
+     * @param publicKey      DER SubjectPublicKeyInfo of a P-256 or SM2 key
+     * @param associatedData authenticated, not encrypted; may be empty
+     * @param plaintext      the record
+     * @return the sealed record
+     * @throws CryptoException {@code INVALID_KEY} when the key is not a valid key of either curve
+     * @since 1.1
+     */
+    byte[] sealTo(byte[] publicKey, byte[] associatedData, byte[] plaintext) throws CryptoException;
+
+    /**
+     * @param privateKey     DER PKCS#8 of the key pair's private key (copied; the caller clears it)
+     * @param associatedData the associated data used to seal
+     * @param sealed         what {@link #sealTo} returned
+     * @return the record
+     * @throws CryptoException {@code AUTHENTICATION_FAILED} when it was not sealed to this key with
+     *                         this associated data, or was changed; {@code INVALID_KEY} for a bad key
+     * @since 1.1
+     */
+    byte[] openSealed(byte[] privateKey, byte[] associatedData, byte[] sealed) throws CryptoException;
 }

@@ -15,10 +15,13 @@
  * Objects holding keys ({@link org.redoubt.crypto.api.SigningKey},
  * {@link org.redoubt.crypto.api.AeadCipher}) clear them on {@code close()}.
  *
+ * <p>1.1 adds sealing to a public key ({@link org.redoubt.crypto.api.CryptoProvider#sealTo},
+ * {@link org.redoubt.crypto.api.SealingKeyPair}).
+ *
  * @since 1.0
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.redoubt.crypto.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -36,4 +36,16 @@ public interface RecordSealer {
      *                                format, {@code LOCKED}, {@code NOT_INITIALIZED}
      */
     byte[] open(byte[] associatedData, byte[] sealed) throws SealedStorageException;
+
+    /**
+     * Opens a record that {@link InboxSealer#seal} sealed to this store's inbox.
+     *
+     * @param associatedData the associated data used to seal
+     * @param sealed         the sealed record
+     * @return the record; the caller clears it when it is secret
+     * @throws SealedStorageException {@code TAMPERED} when it does not authenticate, {@code LOCKED},
+     *                                {@code NOT_INITIALIZED}
+     * @since 1.1
+     */
+    byte[] openInbox(byte[] associatedData, byte[] sealed) throws SealedStorageException;
 }

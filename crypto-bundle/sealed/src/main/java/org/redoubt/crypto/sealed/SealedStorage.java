@@ -69,6 +69,20 @@ public interface SealedStorage {
     RecordSealer sealer(String store) throws SealedStorageException;
 
     /**
+     * The inbox of a store, to seal records to while the handset is locked. A store's inbox is
+     * created with its data key, the first time {@link #sealer} is asked for it.
+     *
+     * @param store the store's name
+     * @return the store's inbox; usable while locked
+     * @throws SealedStorageException {@code NOT_INITIALIZED}; {@code LOCKED} when the store has no
+     *                                inbox yet and the storage is locked (it cannot be created
+     *                                without the PIN); {@code INVALID_ARGUMENT}, {@code MALFORMED},
+     *                                {@code IO_FAILURE}
+     * @since 1.1
+     */
+    InboxSealer inbox(String store) throws SealedStorageException;
+
+    /**
      * Crypto-erase: overwrites and deletes the keyring, destroys the storage's device secret and clears
      * memory. Afterwards the state is {@link StorageState#UNINITIALIZED} and nothing sealed before
      * can be opened. The stores delete their files afterwards.

@@ -9,10 +9,14 @@
  * {@link org.redoubt.crypto.sealed.SealedStorageException.Reason}; nothing is changed when one is
  * thrown. Key bytes are cleared as soon as they are no longer needed.
  *
+ * <p>1.1 adds the inbox: records sealed to a store's public key while the handset is locked
+ * ({@link org.redoubt.crypto.sealed.SealedStorage#inbox}, {@link org.redoubt.crypto.sealed.InboxSealer},
+ * {@link org.redoubt.crypto.sealed.RecordSealer#openInbox}).
+ *
  * @since 1.0
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.redoubt.crypto.sealed;
 
 import org.osgi.annotation.bundle.Export;

@@ -16,9 +16,11 @@ import org.redoubt.crypto.api.CryptoProvider;
 import org.redoubt.crypto.api.DistinguishingId;
 import org.redoubt.crypto.api.HashAlgorithm;
 import org.redoubt.crypto.api.PinKdfParameters;
+import org.redoubt.crypto.api.SealingKeyPair;
 import org.redoubt.crypto.api.SignatureCheck;
 import org.redoubt.crypto.api.SignatureScheme;
 import org.redoubt.crypto.api.SigningKey;
+import org.redoubt.crypto.api.Suite;
 import org.redoubt.crypto.api.VerificationKey;
 
 /**
@@ -30,6 +32,7 @@ import org.redoubt.crypto.api.VerificationKey;
 public final class BouncyCastleCryptoProvider implements CryptoProvider {
 
     private final Supplier<SecureRandom> random;
+    private PublicKeySealing sealing; // guarded by this
     /**
      * Each scheme is set up on first use: looking up curve parameters loads many classes, and the
      * launcher, which verifies a release before the framework starts, often needs one scheme only.
@@ -106,6 +109,28 @@ public final class BouncyCastleCryptoProvider implements CryptoProvider {
         byte[] out = new byte[length];
         random.get().nextBytes(out);
         return out;
+    }
+
+    @Override
+    public SealingKeyPair generateSealingKeyPair(Suite suite) {
+        return sealing().generate(suite);
+    }
+
+    @Override
+    public byte[] sealTo(byte[] publicKey, byte[] associatedData, byte[] plaintext) throws CryptoException {
+        return sealing().seal(publicKey, associatedData, plaintext);
+    }
+
+    @Override
+    public byte[] openSealed(byte[] privateKey, byte[] associatedData, byte[] sealed) throws CryptoException {
+        return sealing().open(privateKey, associatedData, sealed);
+    }
+
+    private synchronized PublicKeySealing sealing() {
+        if (sealing == null) { // built on first use: the curves cost boot time the launcher does not need
+            sealing = new PublicKeySealing(random);
+        }
+        return sealing;
     }
 
     @Override

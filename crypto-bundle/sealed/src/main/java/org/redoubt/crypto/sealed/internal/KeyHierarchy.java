@@ -23,8 +23,10 @@ import org.redoubt.crypto.api.AeadCipher;
 import org.redoubt.crypto.api.CryptoException;
 import org.redoubt.crypto.api.CryptoProvider;
 import org.redoubt.crypto.api.PinKdfParameters;
+import org.redoubt.crypto.api.SealingKeyPair;
 import org.redoubt.crypto.api.Suite;
 import org.redoubt.crypto.sealed.DeviceSecret;
+import org.redoubt.crypto.sealed.InboxSealer;
 import org.redoubt.crypto.sealed.RecordSealer;
 import org.redoubt.crypto.sealed.SealedStorage;
 import org.redoubt.crypto.sealed.SealedStorageException;
@@ -96,7 +98,8 @@ public final class KeyHierarchy implements SealedStorage {
         byte[] salt = provider.randomBytes(SALT_LENGTH);
         SecretBytes key = deriveKek(pin, salt, suite, cost);
         try {
-            Keyring created = new Keyring(suite, cost, salt, wrap(key, suite.aead(), CHECK_AAD, new byte[0]), Map.of());
+            Keyring created = new Keyring(suite, cost, salt, wrap(key, suite.aead(), CHECK_AAD, new byte[0]), Map.of(),
+                    Map.of());
             write(created);
             lock();
             keyring = created;
@@ -144,8 +147,19 @@ public final class KeyHierarchy implements SealedStorage {
                         Arrays.fill(dataKey, (byte) 0);
                     }
                 }
+                Map<String, Keyring.Inbox> inboxes = new LinkedHashMap<>();
+                for (Map.Entry<String, Keyring.Inbox> entry : stored.inboxes().entrySet()) {
+                    byte[] inboxAad = inboxKeyAad(entry.getKey(), stored.suite());
+                    byte[] privateKey = unwrap(oldKek, aead, inboxAad, entry.getValue().privateKey());
+                    try {
+                        inboxes.put(entry.getKey(), new Keyring.Inbox(entry.getValue().publicKey(),
+                                wrap(newKek, aead, inboxAad, privateKey)));
+                    } finally {
+                        Arrays.fill(privateKey, (byte) 0);
+                    }
+                }
                 Keyring changed = new Keyring(stored.suite(), cost, salt, wrap(newKek, aead, CHECK_AAD, new byte[0]),
-                        rewrapped);
+                        rewrapped, inboxes);
                 write(changed);
                 // The data keys are the same: open ciphers stay, only the key that wraps them changes.
                 if (kek != null) {
@@ -167,8 +181,27 @@ public final class KeyHierarchy implements SealedStorage {
         }
         synchronized (this) {
             dataKey(store);
+            ensureInbox(store);
         }
         return new Sealer(store);
+    }
+
+    @Override
+    public InboxSealer inbox(String store) throws SealedStorageException {
+        if (store == null || !STORE_NAME.matcher(store).matches()) {
+            throw new SealedStorageException(Reason.INVALID_ARGUMENT, "a store name is 1..32 of a-z 0-9 -", null);
+        }
+        byte[] publicKey;
+        synchronized (this) {
+            Keyring current = keyring != null ? keyring : read();
+            Keyring.Inbox inbox = current.inboxes().get(store);
+            if (inbox == null && kek == null) {
+                throw new SealedStorageException(Reason.LOCKED, "store " + store
+                        + " has no inbox yet; it is created at the store's first use while unlocked", null);
+            }
+            publicKey = inbox != null ? inbox.publicKey() : ensureInbox(store).publicKey();
+        }
+        return new Inbox(store, publicKey);
     }
 
     @Override
@@ -235,6 +268,27 @@ public final class KeyHierarchy implements SealedStorage {
         }
         dataKeys.put(store, cipher);
         return cipher;
+    }
+
+    /** The inbox key pair of a store; created, its private key wrapped and persisted, on first use. */
+    private Keyring.Inbox ensureInbox(String store) throws SealedStorageException {
+        Keyring.Inbox inbox = keyring.inboxes().get(store);
+        if (inbox != null) {
+            return inbox;
+        }
+        try (SealingKeyPair pair = provider.generateSealingKeyPair(keyring.suite())) {
+            byte[] privateKey = pair.privateKey();
+            try {
+                inbox = new Keyring.Inbox(pair.publicKey(), wrap(kek, keyring.suite().aead(),
+                        inboxKeyAad(store, keyring.suite()), privateKey));
+            } finally {
+                Arrays.fill(privateKey, (byte) 0);
+            }
+        }
+        Keyring grown = keyring.withInbox(store, inbox);
+        write(grown);
+        keyring = grown;
+        return inbox;
     }
 
     private SecretBytes checkedKek(char[] pin, Keyring stored) throws SealedStorageException {
@@ -311,6 +365,17 @@ public final class KeyHierarchy implements SealedStorage {
         return utf8("redoubt/storage/data-key/v1\u0000" + store + "\u0000" + aead.id());
     }
 
+    private static byte[] inboxKeyAad(String store, Suite suite) {
+        return utf8("redoubt/storage/inbox-key/v1\u0000" + store + "\u0000" + suite.name());
+    }
+
+    private static byte[] inboxRecordAad(String store, byte[] associatedData) {
+        ByteArrayOutputStream aad = new ByteArrayOutputStream();
+        aad.writeBytes(utf8("redoubt/storage/inbox/v1\u0000" + store + "\u0000"));
+        aad.writeBytes(associatedData);
+        return aad.toByteArray();
+    }
+
     private static byte[] recordAad(byte[] header, String store, byte[] associatedData) {
         ByteArrayOutputStream aad = new ByteArrayOutputStream();
         aad.writeBytes(utf8("redoubt/storage/record/v1\u0000"));
@@ -384,6 +449,55 @@ public final class KeyHierarchy implements SealedStorage {
                     throw new SealedStorageException(Reason.TAMPERED, "a sealed record of store " + store
                             + " does not authenticate", e);
                 }
+            }
+        }
+    
+        @Override
+        public byte[] openInbox(byte[] associatedData, byte[] sealed) throws SealedStorageException {
+            Objects.requireNonNull(associatedData, "associatedData");
+            Objects.requireNonNull(sealed, "sealed");
+            synchronized (KeyHierarchy.this) {
+                dataKey(store); // fails LOCKED or NOT_INITIALIZED like every other operation
+                Keyring.Inbox inbox = ensureInbox(store);
+                byte[] privateKey = unwrap(kek, keyring.suite().aead(), inboxKeyAad(store, keyring.suite()),
+                        inbox.privateKey());
+                try {
+                    return provider.openSealed(privateKey, inboxRecordAad(store, associatedData), sealed);
+                } catch (CryptoException e) {
+                    throw new SealedStorageException(Reason.TAMPERED, "an inbox record of store " + store
+                            + " does not authenticate", e);
+                } finally {
+                    Arrays.fill(privateKey, (byte) 0);
+                }
+            }
+        }
+    }
+
+    /** One store's inbox: seals to its public key, needs no key-encryption key. */
+    private final class Inbox implements InboxSealer {
+
+        private final String store;
+        private final byte[] publicKey;
+
+        Inbox(String store, byte[] publicKey) {
+            this.store = store;
+            this.publicKey = publicKey.clone();
+        }
+
+        @Override
+        public String store() {
+            return store;
+        }
+
+        @Override
+        public byte[] seal(byte[] associatedData, byte[] plaintext) throws SealedStorageException {
+            Objects.requireNonNull(associatedData, "associatedData");
+            Objects.requireNonNull(plaintext, "plaintext");
+            try {
+                return provider.sealTo(publicKey, inboxRecordAad(store, associatedData), plaintext);
+            } catch (CryptoException e) {
+                throw new SealedStorageException(Reason.INVALID_ARGUMENT, "the inbox key of store " + store
+                        + " is damaged", e);
             }
         }
     }

@@ -30,7 +30,8 @@ final class KeyringCodec {
 
     static final int FORMAT = 1;
     private static final JsonLimits LIMITS = new JsonLimits(256 * 1024, 4, 1024, 256);
-    private static final Set<String> MEMBERS = Set.of("format", "suite", "kdf", "check", "keys");
+    private static final Set<String> MEMBERS = Set.of("format", "suite", "kdf", "check", "keys", "inboxes");
+    private static final Set<String> INBOX_MEMBERS = Set.of("publicKey", "privateKey");
     private static final Set<String> KDF_MEMBERS = Set.of("algorithm", "memoryKiB", "iterations", "parallelism", "salt");
     private static final Set<String> WRAPPED_MEMBERS = Set.of("nonce", "sealed");
 
@@ -40,6 +41,11 @@ final class KeyringCodec {
     static byte[] encode(Keyring keyring) {
         JsonObject.Builder keys = JsonObject.builder();
         keyring.keys().forEach((store, wrapped) -> keys.put(store, wrapped(wrapped)));
+        JsonObject.Builder inboxes = JsonObject.builder();
+        keyring.inboxes().forEach((store, inbox) -> inboxes.put(store, JsonObject.builder()
+                .put("publicKey", base64(inbox.publicKey()))
+                .put("privateKey", wrapped(inbox.privateKey()))
+                .build()));
         return JsonWriter.indented().writeUtf8(JsonObject.builder()
                 .put("format", FORMAT)
                 .put("suite", keyring.suite().name())
@@ -52,6 +58,7 @@ final class KeyringCodec {
                         .build())
                 .put("check", wrapped(keyring.check()))
                 .put("keys", keys.build())
+                .put("inboxes", inboxes.build())
                 .build());
     }
 
@@ -81,7 +88,17 @@ final class KeyringCodec {
                 }
                 keys.put(store, wrapped(keyList.requireObject(store), suite.aead()));
             }
-            return new Keyring(suite, cost, salt, check, keys);
+            Map<String, Keyring.Inbox> inboxes = new LinkedHashMap<>();
+            JsonObject inboxList = json.optionalObject("inboxes").orElse(JsonObject.empty());
+            for (String store : inboxList.names()) {
+                if (!KeyHierarchy.STORE_NAME.matcher(store).matches()) {
+                    throw malformed("invalid store name in the keyring's inboxes", null);
+                }
+                JsonObject inbox = inboxList.requireObject(store).requireOnly(INBOX_MEMBERS);
+                inboxes.put(store, new Keyring.Inbox(bytes(inbox.requireString("publicKey")),
+                        wrapped(inbox.requireObject("privateKey"), suite.aead())));
+            }
+            return new Keyring(suite, cost, salt, check, keys, inboxes);
         } catch (JsonException | IllegalArgumentException e) {
             throw malformed("the keyring is not valid: " + e.getMessage(), e);
         }

@@ -13,6 +13,7 @@ import org.redoubt.crypto.api.ActiveSuite;
 import org.redoubt.crypto.api.CryptoProvider;
 import org.redoubt.crypto.api.PinKdfParameters;
 import org.redoubt.crypto.sealed.DeviceSecret;
+import org.redoubt.crypto.sealed.InboxSealer;
 import org.redoubt.crypto.sealed.RecordSealer;
 import org.redoubt.crypto.sealed.SealedStorage;
 import org.redoubt.crypto.sealed.SealedStorageException;
@@ -99,6 +100,11 @@ public final class SealedStorageComponent implements SealedStorage {
     @Override
     public RecordSealer sealer(String store) throws SealedStorageException {
         return hierarchy.sealer(store);
+    }
+
+    @Override
+    public InboxSealer inbox(String store) throws SealedStorageException {
+        return hierarchy.inbox(store);
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.redoubt.crypto.api.CryptoProvider;
 import org.redoubt.crypto.api.PinKdfParameters;
 import org.redoubt.crypto.api.Suite;
+import org.redoubt.crypto.sealed.InboxSealer;
 import org.redoubt.crypto.sealed.RecordSealer;
 import org.redoubt.crypto.sealed.SealedStorageException;
 import org.redoubt.crypto.sealed.SealedStorageException.Reason;
@@ -105,6 +106,43 @@ class KeyHierarchyTest {
 
     @ParameterizedTest
     @EnumSource(Suite.class)
+    void whatArrivesWhileLockedIsSealedToTheInboxAndOpensOnlyAfterUnlock(Suite suite) throws Exception {
+        KeyHierarchy storage = hierarchy(suite);
+        storage.initialize(pin("1234"));
+        storage.sealer("messages");
+        storage.lock();
+
+        KeyHierarchy afterReboot = hierarchy(suite);
+        assertEquals(StorageState.LOCKED, afterReboot.state());
+        InboxSealer inbox = afterReboot.inbox("messages");
+        byte[] arrived = inbox.seal(ROW_7, MARKER);
+        assertFalse(new String(arrived, StandardCharsets.ISO_8859_1).contains("convoy"));
+        assertEquals(Reason.LOCKED, reason(() -> afterReboot.inbox("contacts")),
+                "no inbox can be created without the PIN");
+
+        afterReboot.unlock(pin("1234"));
+        RecordSealer messages = afterReboot.sealer("messages");
+        afterReboot.changePin(pin("1234"), pin("4321"));
+        assertArrayEquals(MARKER, messages.openInbox(ROW_7, arrived), "the inbox key survives a PIN change");
+        assertEquals(Reason.TAMPERED, reason(() -> messages.openInbox("row:8".getBytes(StandardCharsets.UTF_8), arrived)));
+        assertEquals(Reason.TAMPERED, reason(() -> afterReboot.sealer("contacts").openInbox(ROW_7, arrived)),
+                "another store's inbox does not open it");
+        byte[] flipped = arrived.clone();
+        flipped[flipped.length - 1] ^= 1;
+        assertEquals(Reason.TAMPERED, reason(() -> messages.openInbox(ROW_7, flipped)));
+        afterReboot.lock();
+        assertEquals(Reason.LOCKED, reason(() -> messages.openInbox(ROW_7, arrived)));
+        byte[] alsoWhileLocked = afterReboot.inbox("messages").seal(ROW_7, MARKER);
+
+        afterReboot.cryptoErase();
+        assertEquals(Reason.NOT_INITIALIZED, reason(() -> afterReboot.inbox("messages")));
+        afterReboot.initialize(pin("1234"));
+        assertEquals(Reason.TAMPERED, reason(() -> afterReboot.sealer("messages").openInbox(ROW_7, alsoWhileLocked)),
+                "after a wipe the old inbox records are unreadable");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Suite.class)
     void tamperedOrMisplacedRecordsDoNotOpen(Suite suite) throws Exception {
         KeyHierarchy storage = hierarchy(suite);
         storage.initialize(pin("1234"));
@@ -133,7 +171,7 @@ class KeyHierarchyTest {
         Keyring original = KeyringCodec.decode(Files.readAllBytes(keyring()));
 
         Keyring badCheck = new Keyring(original.suite(), original.kdf(), original.salt(),
-                flipped(original.check()), original.keys());
+                flipped(original.check()), original.keys(), original.inboxes());
         Files.write(keyring(), KeyringCodec.encode(badCheck));
         assertEquals(Reason.WRONG_PIN, reason(() -> storage.unlock(pin("1234"))),
                 "a damaged check value cannot be told from a wrong PIN, and unlocks nothing");
@@ -160,7 +198,8 @@ class KeyHierarchyTest {
         storage.lock();
         Keyring keyring = KeyringCodec.decode(Files.readAllBytes(keyring()));
         Keyring swapped = new Keyring(keyring.suite(), keyring.kdf(), keyring.salt(), keyring.check(),
-                java.util.Map.of("messages", keyring.keys().get("contacts"), "contacts", keyring.keys().get("messages")));
+                java.util.Map.of("messages", keyring.keys().get("contacts"), "contacts", keyring.keys().get("messages")),
+                keyring.inboxes());
         Files.write(keyring(), KeyringCodec.encode(swapped));
         storage.unlock(pin("1234"));
         assertEquals(Reason.TAMPERED, reason(() -> storage.sealer("messages")));
