@@ -134,6 +134,13 @@ final class RuntimeProcess implements AutoCloseable {
         return stderr.toString();
     }
 
+    /** @return the lines printed on stdout so far, a copy; consumes nothing */
+    List<String> stdoutLines() {
+        synchronized (transcript) {
+            return new ArrayList<>(transcript);
+        }
+    }
+
     /** @return everything the process printed so far, for failure messages; consumes nothing */
     String output() {
         synchronized (transcript) {
