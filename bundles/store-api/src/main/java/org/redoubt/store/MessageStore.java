@@ -2,6 +2,7 @@ package org.redoubt.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -42,6 +43,13 @@ public interface MessageStore {
      * @throws StoreException {@code LOCKED}, {@code INVALID_ARGUMENT}, {@code IO_FAILURE}
      */
     Message addSent(String to, String body, Instant time) throws StoreException;
+
+    /**
+     * @param id a message's id
+     * @return the message, if there is one with that id
+     * @throws StoreException {@code LOCKED}, {@code TAMPERED}
+     */
+    Optional<Message> message(long id) throws StoreException;
 
     /**
      * @return every thread, the one with the newest message first

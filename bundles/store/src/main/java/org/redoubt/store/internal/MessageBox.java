@@ -2,11 +2,13 @@ package org.redoubt.store.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -45,6 +47,19 @@ public final class MessageBox implements MessageStore {
         Instant sent = Inputs.present(time, "the time");
         long id = vault.add(RecordKind.MESSAGES, RecordCodec.message(address, Direction.OUTGOING, text, sent, true));
         return new Message(id, address, Direction.OUTGOING, text, sent, true);
+    }
+
+    @Override
+    public Optional<Message> message(long id) throws StoreException {
+        byte[] plaintext = vault.open(RecordKind.MESSAGES, id);
+        if (plaintext == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(RecordCodec.message(id, plaintext));
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
     }
 
     @Override

@@ -226,6 +226,22 @@ public final class Vault implements AutoCloseable {
         database.commit();
     }
 
+    /**
+     * @return the record with that id, opened (the caller clears it), or null when there is none
+     */
+    synchronized byte[] open(RecordKind kind, long id) throws StoreException {
+        RecordSealer sealer = sealer(kind);
+        byte[] record = database.get(kind.store(), id);
+        if (record == null) {
+            return null;
+        }
+        try {
+            return sealer.open(aad(kind, id), record);
+        } catch (SealedStorageException e) {
+            throw translate(e);
+        }
+    }
+
     /** Opens every record of a kind, in id order, and hands each to {@code visitor}. */
     synchronized void forEach(RecordKind kind, RecordVisitor visitor) throws StoreException {
         RecordSealer sealer = sealer(kind);

@@ -96,6 +96,8 @@ class StoresTest {
         assertEquals(1, messages.markRead("+4915550001"));
         assertEquals(0, messages.threads().get(0).unread());
         assertEquals(List.of(first), messages.search("DEPOT").stream().map(Message::id).toList());
+        assertEquals("Are you at the depot?", messages.message(first).orElseThrow().body());
+        assertTrue(messages.message(9999).isEmpty());
         messages.delete(first);
         assertEquals(Reason.NOT_FOUND, reason(() -> messages.delete(first)));
         assertEquals(1, messages.thread("+4915550001").size());
