@@ -25,6 +25,7 @@ import org.redoubt.json.JsonValue;
  * messages and calls as fast as it can is killed with SIGKILL at a random moment, again and again,
  * half of the rounds while the handset is locked (the writes go to the inboxes). After every
  * restart the store opens, every acknowledged write is there exactly once, and the writer goes on.
+ * At the end no file under the data directory holds any message text.
  * {@code -Pcrash} runs 200 rounds instead of 12.
  */
 class StoreCrashIT {
@@ -72,6 +73,23 @@ class StoreCrashIT {
             }
         }
         assertTrue(acknowledged.size() >= rounds, "every round acknowledged writes: " + acknowledged.size());
+        assertNoPlaintextUnder(data);
+    }
+
+    /** Every byte of every file the runtime left (database, keys, logs, slots): no message text in any encoding. */
+    private static void assertNoPlaintextUnder(Path data) throws java.io.IOException {
+        List<Path> files;
+        try (java.util.stream.Stream<Path> walk = Files.walk(data)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        assertTrue(files.stream().anyMatch(file -> file.getFileName().toString().equals("handset.mv.db")), files.toString());
+        for (Path file : files) {
+            byte[] bytes = Files.readAllBytes(file);
+            String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
+                    + new String(bytes, java.nio.charset.StandardCharsets.UTF_16LE)
+                    + new String(bytes, java.nio.charset.StandardCharsets.UTF_16BE);
+            assertFalse(text.contains("crash-test-"), "message text is readable in " + file);
+        }
     }
 
     /** The production factory release plus the writer bundle, signed again with the development release key. */
