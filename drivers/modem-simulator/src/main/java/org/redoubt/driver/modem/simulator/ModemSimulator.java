@@ -53,6 +53,7 @@ public final class ModemSimulator {
     private record Call(int id, boolean mobileTerminated, int state, String number) {
         static final int ACTIVE = 0;
         static final int HELD = 1;
+        static final int ALERTING = 3;
         static final int INCOMING = 4;
         static final int WAITING = 5;
 
@@ -108,6 +109,27 @@ public final class ModemSimulator {
                 if (ccwa) {
                     emit("+CCWA: \"" + number + "\"," + type(number) + ",1");
                 }
+            }
+        }
+    }
+
+    /** The called party answers: the oldest alerting call becomes active (no result code, as on a real modem). */
+    public void remoteAnswer() {
+        synchronized (lock) {
+            for (int i = 0; i < calls.size(); i++) {
+                if (calls.get(i).state() == Call.ALERTING) {
+                    calls.set(i, calls.get(i).withState(Call.ACTIVE));
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The called party is busy: the alerting call ends with {@code BUSY}. */
+    public void remoteBusy() {
+        synchronized (lock) {
+            if (calls.removeIf(call -> call.state() == Call.ALERTING)) {
+                emit("BUSY");
             }
         }
     }
@@ -372,7 +394,7 @@ public final class ModemSimulator {
                 calls.set(i, calls.get(i).withState(Call.HELD));
             }
         }
-        calls.add(new Call(nextCallId++, false, Call.ACTIVE, number));
+        calls.add(new Call(nextCallId++, false, Call.ALERTING, number));
         return ok();
     }
 
@@ -463,7 +485,7 @@ public final class ModemSimulator {
     }
 
     private static boolean isEmergency(String number) {
-        return number.equals("112") || number.equals("911") || number.equals("110");
+        return List.of("112", "911", "110", "119", "120", "122").contains(number);
     }
 
     private static int type(String number) {

@@ -10,7 +10,7 @@ import java.util.Objects;
 public final class SimulatorConsole {
 
     /** What {@code help} answers. */
-    static final String HELP = "commands: call <number>, hangup, sms <pdu>, loss, back, signal <0..31>, time <zone>, reset";
+    static final String HELP = "commands: call <number>, answer, busy, hangup, sms <pdu>, loss, back, signal <0..31>, time <zone>, reset";
 
     private final ModemSimulator simulator;
 
@@ -30,6 +30,8 @@ public final class SimulatorConsole {
             switch (words[0]) {
                 case "call" -> simulator.incomingCall(argument);
                 case "hangup" -> simulator.remoteHangUp();
+                case "answer" -> simulator.remoteAnswer();
+                case "busy" -> simulator.remoteBusy();
                 case "sms" -> simulator.deliverSms(argument);
                 case "loss" -> simulator.networkLoss();
                 case "back" -> simulator.networkBack();

@@ -101,6 +101,16 @@ class ModemSimulatorTest {
         assertTrue(at.command("ATH").endsWith("OK\r\n"));
         assertEquals("\r\nOK\r\n", at.command("AT+CLCC"));
 
+        assertTrue(at.command("ATD+4930999;").endsWith("OK\r\n"));
+        assertTrue(at.command("AT+CLCC").contains("+CLCC: 3,0,3,0,0,\"+4930999\",145"), "an outgoing call alerts");
+        simulator.remoteAnswer();
+        assertTrue(at.command("AT+CLCC").contains("+CLCC: 3,0,0,0,0,\"+4930999\",145"), "until the other side answers");
+        assertTrue(at.command("ATH").endsWith("OK\r\n"));
+        assertTrue(at.command("ATD0301111;").endsWith("OK\r\n"));
+        simulator.remoteBusy();
+        assertTrue(at.until("BUSY\r\n").contains("BUSY"));
+        assertEquals("\r\nOK\r\n", at.command("AT+CLCC"));
+
         simulator.networkLoss();
         assertTrue(at.command("ATD+4930123;").contains("NO CARRIER"), "no network, no call");
     }
