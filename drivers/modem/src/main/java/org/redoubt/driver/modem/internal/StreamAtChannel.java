@@ -318,6 +318,9 @@ public final class StreamAtChannel implements AtChannel, AutoCloseable {
                     case STALE -> diagnostics.accept("dropped a late answer: " + line);
                     case FINAL -> {
                         result = FinalResult.parse(line).orElseThrow();
+                        // The answer is complete: what follows (a +CUSD after the OK of AT+CUSD)
+                        // is unsolicited, even before the waiting thread has woken up.
+                        pending = null;
                         changed.signalAll();
                     }
                     case INFORMATION -> information.add(line);

@@ -78,6 +78,18 @@ class StreamAtChannelTest {
     }
 
     @Test
+    void whatFollowsTheFinalResultIsNeverPartOfTheAnswer() throws Exception {
+        // USSD: OK at once, the network's answer right behind it, in the same segment: it must
+        // reach the listeners even when it is read before the sending thread wakes up.
+        for (int i = 0; i < 50; i++) {
+            modem.reply("AT+CUSD=1,\"*100#\",15", "\r\nOK\r\n\r\n+CUSD: 0,\"Balance " + i + "\",15\r\n");
+            AtResponse response = channel.send("AT+CUSD=1,\"*100#\",15", TIMEOUT);
+            assertEquals(List.of(), response.information(), "round " + i);
+            assertEquals("+CUSD: 0,\"Balance " + i + "\",15", take().line(), "round " + i);
+        }
+    }
+
+    @Test
     void aResultThatIsBothAnswerAndUnsolicitedIsTakenByItsCommand() throws Exception {
         modem.reply("AT+CREG?", "\r\n+CREG: 2,1,\"00C3\",\"0000B2\"\r\n\r\nOK\r\n");
         assertEquals(List.of("+CREG: 2,1,\"00C3\",\"0000B2\""), channel.send("AT+CREG?", TIMEOUT).information());

@@ -1,0 +1,39 @@
+package org.redoubt.telephony;
+
+import java.util.Objects;
+
+/**
+ * What the status bar shows about the network.
+ *
+ * @param registration the registration state
+ * @param operator     the operator's name, empty when not registered or not known
+ * @param rssi         the 27.007 +CSQ rssi 0..31, or -1 when not known
+ * @since 1.0
+ */
+public record NetworkStatus(Registration registration, String operator, int rssi) {
+
+    /** The status before anything is known. */
+    public static final NetworkStatus UNKNOWN = new NetworkStatus(Registration.UNKNOWN, "", -1);
+
+    /** Checks the values. */
+    public NetworkStatus {
+        Objects.requireNonNull(registration, "registration");
+        Objects.requireNonNull(operator, "operator");
+        if (rssi < -1 || rssi > 31) {
+            throw new IllegalArgumentException("rssi is 0..31 or -1");
+        }
+    }
+
+    /** @return signal bars 0..4 (0 when unknown or no signal) */
+    public int bars() {
+        if (rssi <= 0) {
+            return 0;
+        }
+        return rssi >= 20 ? 4 : rssi >= 15 ? 3 : rssi >= 10 ? 2 : 1;
+    }
+
+    /** @return whether calls and SMS can go out (home or roaming) */
+    public boolean registered() {
+        return registration == Registration.HOME || registration == Registration.ROAMING;
+    }
+}

@@ -1,0 +1,18 @@
+/**
+ * Telephony over the handset's AT modem: network registration and signal ({@link org.redoubt.telephony.Network}),
+ * the SIM's PIN and PUK ({@link org.redoubt.telephony.Sim}), voice calls ({@link org.redoubt.telephony.CallControl}),
+ * USSD ({@link org.redoubt.telephony.Ussd}) and network time ({@link org.redoubt.telephony.NetworkTime}).
+ *
+ * <p>Changes are announced through the OSGi Event Admin on the topics of
+ * {@link org.redoubt.telephony.TelephonyEvents}; events carry no message text. Emergency numbers
+ * are always dialable, whatever the SIM, the restrictions or the lock screen say. Every failure is
+ * a {@link org.redoubt.telephony.TelephonyException} with a reason.
+ *
+ * @since 1.0
+ */
+@Export
+@Version("1.0.0")
+package org.redoubt.telephony;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,114 @@
+package org.redoubt.telephony.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import org.redoubt.telephony.NetworkStatus;
+import org.redoubt.telephony.Registration;
+import org.redoubt.telephony.TelephonyEvents;
+import org.redoubt.telephony.TelephonyException;
+
+/**
+ * Registration (+CREG, asked and reported), operator (+COPS) and signal (+CSQ, asked: modems do not
+ * report it). Runs on the telephony thread; {@link #status()} may be read from any thread.
+ */
+final class NetworkMonitor {
+
+    private final ModemPort modem;
+    private final TelephonyEventSink events;
+    private volatile NetworkStatus status = NetworkStatus.UNKNOWN;
+
+    NetworkMonitor(ModemPort modem, TelephonyEventSink events) {
+        this.modem = modem;
+        this.events = events;
+    }
+
+    NetworkStatus status() {
+        return status;
+    }
+
+    /**
+     * Asks the modem for everything.
+     *
+     * @return the +CREG mode the modem reports (2 unless it lost its settings), or -1
+     */
+    int refresh() throws TelephonyException {
+        int mode = -1;
+        Registration registration = Registration.UNKNOWN;
+        for (String line : modem.require("AT+CREG?").information()) {
+            List<String> values = AtReplies.parameters(line, "+CREG:");
+            if (values.size() >= 2) {
+                mode = AtReplies.integer(values.get(0));
+                registration = registration(AtReplies.integer(values.get(1)));
+            }
+        }
+        update(registration, operator(registration), signal());
+        return mode;
+    }
+
+    /** Asks only for the signal (it changes without a report). */
+    void refreshSignal() throws TelephonyException {
+        NetworkStatus current = status;
+        update(current.registration(), current.operator(), signal());
+    }
+
+    /** A +CREG report: {@code +CREG: <stat>[,<lac>,<ci>]}. */
+    void onRegistrationReport(String line) throws TelephonyException {
+        List<String> values = AtReplies.parameters(line, "+CREG:");
+        if (values.isEmpty()) {
+            return;
+        }
+        Registration registration = registration(AtReplies.integer(values.get(0)));
+        update(registration, operator(registration), status.rssi());
+    }
+
+    /** The modem went away. */
+    void reset() {
+        update(NetworkStatus.UNKNOWN.registration(), "", -1);
+    }
+
+    private String operator(Registration registration) throws TelephonyException {
+        if (registration != Registration.HOME && registration != Registration.ROAMING) {
+            return "";
+        }
+        for (String line : modem.require("AT+COPS?").information()) {
+            List<String> values = AtReplies.parameters(line, "+COPS:");
+            if (values.size() >= 3) {
+                return values.get(2);
+            }
+        }
+        return "";
+    }
+
+    private int signal() throws TelephonyException {
+        for (String line : modem.require("AT+CSQ").information()) {
+            List<String> values = AtReplies.parameters(line, "+CSQ:");
+            if (!values.isEmpty()) {
+                int rssi = AtReplies.integer(values.get(0));
+                return rssi >= 0 && rssi <= 31 ? rssi : -1; // 99: not known
+            }
+        }
+        return -1;
+    }
+
+    private void update(Registration registration, String operator, int rssi) {
+        NetworkStatus next = new NetworkStatus(registration, operator, rssi);
+        if (!next.equals(status)) {
+            status = next;
+            events.post(TelephonyEvents.NETWORK, Map.of(TelephonyEvents.REGISTRATION, registration.name(),
+                    TelephonyEvents.OPERATOR, operator, TelephonyEvents.RSSI, rssi));
+        }
+    }
+
+    /** 27.007 7.2 stat: 0 not registered, 1 home, 2 searching, 3 denied, 4 unknown, 5 roaming. */
+    private static Registration registration(int stat) {
+        return switch (stat) {
+            case 0 -> Registration.NOT_REGISTERED;
+            case 1 -> Registration.HOME;
+            case 2 -> Registration.SEARCHING;
+            case 3 -> Registration.DENIED;
+            case 5 -> Registration.ROAMING;
+            default -> Registration.UNKNOWN;
+        };
+    }
+}

@@ -1,0 +1,289 @@
+package org.redoubt.telephony.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.redoubt.driver.modem.AtChannel;
+import org.redoubt.store.CallKind;
+import org.redoubt.store.CallLog;
+import org.redoubt.store.StoreException;
+import org.redoubt.telephony.Call;
+import org.redoubt.telephony.CallControl;
+import org.redoubt.telephony.Network;
+import org.redoubt.telephony.NetworkStatus;
+import org.redoubt.telephony.NetworkTime;
+import org.redoubt.telephony.Sim;
+import org.redoubt.telephony.SimState;
+import org.redoubt.telephony.TelephonyException;
+import org.redoubt.telephony.Ussd;
+
+/**
+ * The telephony services over whichever {@link AtChannel} the modem driver publishes (PID
+ * {@value #PID} for emergency numbers and restrictions). The channel may come and go (driver
+ * restart, modem reset): the services stay, answer {@code NO_MODEM} meanwhile, and pick the modem
+ * up again by themselves. Ended calls are written to the {@link CallLog} when one is there.
+ */
+@Component(service = {Network.class, Sim.class, CallControl.class, Ussd.class, NetworkTime.class},
+        configurationPid = TelephonyComponent.PID)
+@Designate(ocd = TelephonyComponent.Config.class)
+public final class TelephonyComponent implements Network, Sim, CallControl, Ussd, NetworkTime {
+
+    /** The configuration PID. */
+    public static final String PID = "org.redoubt.telephony";
+
+    /** Emergency numbers and restriction patterns ({@code *} any digits, {@code ?} one). */
+    @ObjectClassDefinition(id = PID, name = "Redoubt telephony")
+    public @interface Config {
+        /** @return always dialable, also locked or restricted */
+        String[] emergencyNumbers() default {"112", "911", "110", "119", "120", "122"};
+
+        /** @return when not empty, outgoing calls only to these */
+        String[] outgoingCallsAllow() default {};
+
+        /** @return outgoing calls never to these */
+        String[] outgoingCallsDeny() default {};
+
+        /** @return when not empty, incoming calls only from these */
+        String[] incomingCallsAllow() default {};
+
+        /** @return incoming calls from these are rejected */
+        String[] incomingCallsDeny() default {};
+
+        /** @return when not empty, SMS only to these */
+        String[] outgoingSmsAllow() default {};
+
+        /** @return SMS never to these */
+        String[] outgoingSmsDeny() default {};
+
+        /** @return when not empty, SMS only from these are kept */
+        String[] incomingSmsAllow() default {};
+
+        /** @return SMS from these are dropped */
+        String[] incomingSmsDeny() default {};
+    }
+
+    private final TelephonyEngine engine;
+    private volatile EventAdmin eventAdmin;
+    private volatile CallLog callLog;
+    private final Logger logger;
+
+    /**
+     * @param config the emergency numbers and restrictions
+     * @param logger what happens, never a PIN or message text
+     */
+    @Activate
+    public TelephonyComponent(Config config, @Reference(service = LoggerFactory.class) Logger logger) {
+        this(config, logger, TelephonyEngine.WATCHDOG_PERIOD);
+    }
+
+    /**
+     * @param config         the emergency numbers and restrictions
+     * @param logger         what happens
+     * @param watchdogPeriod how often the modem is checked for a reset
+     */
+    TelephonyComponent(Config config, Logger logger, Duration watchdogPeriod) {
+        this.logger = logger;
+        this.engine = new TelephonyEngine(this::post, restrictions(config), this::logCall, Clock.systemUTC(), logger,
+                List.of(), watchdogPeriod);
+    }
+
+    static Restrictions restrictions(Config config) {
+        Map<Restrictions.Direction, Restrictions.Rule> rules = new EnumMap<>(Restrictions.Direction.class);
+        rules.put(Restrictions.Direction.OUTGOING_CALL, rule(config.outgoingCallsAllow(), config.outgoingCallsDeny()));
+        rules.put(Restrictions.Direction.INCOMING_CALL, rule(config.incomingCallsAllow(), config.incomingCallsDeny()));
+        rules.put(Restrictions.Direction.OUTGOING_SMS, rule(config.outgoingSmsAllow(), config.outgoingSmsDeny()));
+        rules.put(Restrictions.Direction.INCOMING_SMS, rule(config.incomingSmsAllow(), config.incomingSmsDeny()));
+        return new Restrictions(Set.of(config.emergencyNumbers()), rules);
+    }
+
+    private static Restrictions.Rule rule(String[] allow, String[] deny) {
+        return new Restrictions.Rule(Restrictions.compile(allow), Restrictions.compile(deny));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindModem(AtChannel channel) {
+        engine.attach(channel);
+    }
+
+    void unbindModem(AtChannel channel) {
+        engine.detach(channel);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindEventAdmin(EventAdmin admin) {
+        eventAdmin = admin;
+    }
+
+    void unbindEventAdmin(EventAdmin admin) {
+        if (eventAdmin == admin) {
+            eventAdmin = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindCallLog(CallLog log) {
+        callLog = log;
+    }
+
+    void unbindCallLog(CallLog log) {
+        if (callLog == log) {
+            callLog = null;
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        engine.close();
+    }
+
+    private void post(String topic, Map<String, Object> properties) {
+        EventAdmin admin = eventAdmin;
+        if (admin != null) {
+            admin.postEvent(new Event(topic, properties));
+        }
+    }
+
+    private void logCall(Call call, boolean connected, Instant start, Duration connectedFor) {
+        CallLog log = callLog;
+        if (log == null || call.number().isEmpty()) {
+            return;
+        }
+        CallKind kind = !call.incoming() ? CallKind.OUTGOING : connected ? CallKind.INCOMING : CallKind.MISSED;
+        try {
+            log.log(call.number(), kind, start, connectedFor);
+        } catch (StoreException e) {
+            logger.warn("The call could not be logged: {}", e.reason());
+        }
+    }
+
+    @Override
+    public NetworkStatus status() {
+        return engine.network().status();
+    }
+
+    @Override
+    public SimState state() {
+        return engine.sim().state();
+    }
+
+    @Override
+    public void enterPin(String pin) throws TelephonyException {
+        engine.call(() -> {
+            engine.sim().enterPin(pin);
+            engine.network().refresh();
+            return null;
+        });
+    }
+
+    @Override
+    public void unblock(String puk, String newPin) throws TelephonyException {
+        engine.call(() -> {
+            engine.sim().unblock(puk, newPin);
+            return null;
+        });
+    }
+
+    @Override
+    public void changePin(String oldPin, String newPin) throws TelephonyException {
+        engine.call(() -> {
+            engine.sim().changePin(oldPin, newPin);
+            return null;
+        });
+    }
+
+    @Override
+    public void requirePin(boolean required, String pin) throws TelephonyException {
+        engine.call(() -> {
+            engine.sim().requirePin(required, pin);
+            return null;
+        });
+    }
+
+    @Override
+    public List<Call> calls() {
+        return engine.calls().calls();
+    }
+
+    @Override
+    public Call dial(String number) throws TelephonyException {
+        return engine.call(() -> {
+            Call call = engine.calls().dial(number);
+            engine.pollCallsIfNeeded();
+            return call;
+        });
+    }
+
+    @Override
+    public void answer() throws TelephonyException {
+        callOperation(engine.calls()::answer);
+    }
+
+    @Override
+    public void reject() throws TelephonyException {
+        callOperation(engine.calls()::reject);
+    }
+
+    @Override
+    public void hangUp(int id) throws TelephonyException {
+        callOperation(() -> engine.calls().hangUp(id));
+    }
+
+    @Override
+    public void hangUpAll() throws TelephonyException {
+        callOperation(engine.calls()::hangUpAll);
+    }
+
+    @Override
+    public void holdAndSwap() throws TelephonyException {
+        callOperation(engine.calls()::holdAndSwap);
+    }
+
+    @Override
+    public void endActiveAndAccept() throws TelephonyException {
+        callOperation(engine.calls()::endActiveAndAccept);
+    }
+
+    @Override
+    public String request(String code) throws TelephonyException {
+        return engine.ussd(code);
+    }
+
+    @Override
+    public Optional<Report> latest() {
+        return engine.time().latest();
+    }
+
+    @FunctionalInterface
+    private interface CallOperation {
+        void run() throws TelephonyException;
+    }
+
+    private void callOperation(CallOperation operation) throws TelephonyException {
+        engine.call(() -> {
+            operation.run();
+            return null;
+        });
+    }
+}
