@@ -212,7 +212,7 @@ final class CallManager {
     }
 
     /** {@code +CLCC: <id>,<dir>,<stat>,<mode>,<mpty>[,<number>,<type>]} (27.007 7.18). */
-    private Optional<Call> parse(String line) {
+    Optional<Call> parse(String line) {
         List<String> values = AtReplies.parameters(line, "+CLCC:");
         if (values.size() < 5) {
             return Optional.empty();
