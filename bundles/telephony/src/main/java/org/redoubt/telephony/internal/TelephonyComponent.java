@@ -40,9 +40,10 @@ import org.redoubt.telephony.Ussd;
  * The telephony services over whichever {@link AtChannel} the modem driver publishes (PID
  * {@value #PID} for emergency numbers and restrictions). The channel may come and go (driver
  * restart, modem reset): the services stay, answer {@code NO_MODEM} meanwhile, and pick the modem
- * up again by themselves. Ended calls are written to the {@link CallLog} when one is there.
+ * up again by themselves. Ended calls are written to the {@link CallLog} when one is there. Immediate:
+ * telephony keeps the modem set up whether or not anyone uses its services yet.
  */
-@Component(service = {Network.class, Sim.class, CallControl.class, Ussd.class, NetworkTime.class},
+@Component(service = {Network.class, Sim.class, CallControl.class, Ussd.class, NetworkTime.class}, immediate = true,
         configurationPid = TelephonyComponent.PID)
 @Designate(ocd = TelephonyComponent.Config.class)
 public final class TelephonyComponent implements Network, Sim, CallControl, Ussd, NetworkTime {

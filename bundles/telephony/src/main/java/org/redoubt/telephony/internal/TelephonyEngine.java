@@ -82,7 +82,7 @@ final class TelephonyEngine implements AutoCloseable {
         this.ussd = new UssdClient(modem, events);
         this.time = new NitzClock(events, clock);
         this.extraHandlers = List.copyOf(extraHandlers);
-        modem.onCallResultSeen(() -> thread.execute(this::pollCalls));
+        modem.onCallResultSeen(() -> later(this::pollCalls));
     }
 
     NetworkMonitor network() {
@@ -107,7 +107,7 @@ final class TelephonyEngine implements AutoCloseable {
 
     /** A new channel to the modem: set it up. */
     void attach(AtChannel next) {
-        thread.execute(() -> {
+        later(() -> {
             detachNow();
             channel = next;
             modem.use(next);
@@ -118,7 +118,7 @@ final class TelephonyEngine implements AutoCloseable {
 
     /** The channel went away. */
     void detach(AtChannel gone) {
-        thread.execute(() -> {
+        later(() -> {
             if (channel == gone) {
                 detachNow();
             }
@@ -226,7 +226,7 @@ final class TelephonyEngine implements AutoCloseable {
     }
 
     private void onUnsolicited(UnsolicitedResult result) {
-        thread.execute(() -> {
+        later(() -> {
             String line = result.line();
             try {
                 if (line.startsWith("+CREG:")) {
@@ -271,9 +271,18 @@ final class TelephonyEngine implements AutoCloseable {
         events.post(TelephonyEvents.MODEM, Map.of(TelephonyEvents.AVAILABLE, false));
     }
 
+    /** Queues work on the telephony thread; after {@link #close()} there is none to do. */
+    private void later(Runnable work) {
+        try {
+            thread.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed: the modem and its reports no longer matter
+        }
+    }
+
     @Override
     public void close() {
-        thread.execute(this::detachNow);
+        later(this::detachNow);
         thread.shutdown();
         try {
             thread.awaitTermination(5, TimeUnit.SECONDS);

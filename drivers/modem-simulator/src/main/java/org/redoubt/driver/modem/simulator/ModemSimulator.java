@@ -225,8 +225,8 @@ public final class ModemSimulator {
         String command = line.trim();
         String upper = command.toUpperCase(Locale.ROOT);
         synchronized (lock) {
-            if (upper.equals("AT") || upper.equals("ATZ")) {
-                return ok();
+            if (upper.equals("AT") || upper.equals("ATZ") || upper.equals("AT+CMEE=1") || upper.equals("AT+CTZR=1")) {
+                return ok(); // errors are always numeric; +CTZV is always reported
             }
             if (upper.startsWith("ATD")) {
                 return dial(command.substring(3));
