@@ -14,7 +14,8 @@ import org.junit.jupiter.api.TestInfo;
 
 /**
  * The drivers in the real distributions on the emulator's hardware model: the engineering profile
- * brings its own modem (the simulator in the framework) and the driver's AT channel comes up; the
+ * brings its own modem (the simulator in the framework), the driver's AT channel comes up and
+ * telephony sets the modem up and finds the network; the
  * production profile has no simulated modem, and the handset is ready without one, waiting for it.
  */
 class EmulatedHandsetIT {
@@ -36,6 +37,7 @@ class EmulatedHandsetIT {
             runtime.awaitReady();
             awaitOutput(runtime, "Hardware model redoubt-emulator: 7 driver configurations");
             awaitOutput(runtime, "Modem at in-process answers; its AT channel is available");
+            awaitOutput(runtime, "Modem set up: NetworkStatus[registration=HOME, operator=Redoubt Net");
             assertFalse(runtime.output().contains("FAILED"), runtime.output());
             assertEquals(0, runtime.terminate(), runtime.output());
         }
