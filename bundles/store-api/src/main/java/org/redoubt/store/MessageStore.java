@@ -9,8 +9,10 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * Messages (SMS), grouped in threads by the other party's number.
  *
- * <p>Numbers are 1..32 of {@code 0-9 + * #}; a body is at most {@value #MAX_BODY_LENGTH}
- * characters.
+ * <p>Numbers are 1..32 of {@code 0-9 + * #}. A received message's sender, and so a thread's address,
+ * may instead be a sender name (an alphanumeric SMS sender such as {@code Redoubt}): 1..32
+ * characters without control characters or surrounding spaces. A body is at most
+ * {@value #MAX_BODY_LENGTH} characters.
  *
  * @since 1.0
  */
@@ -24,7 +26,7 @@ public interface MessageStore {
      * Keeps a received message. Works while the handset is locked: then it is sealed to the
      * inbox and becomes readable after the next unlock. When this returns the message is on disk.
      *
-     * @param from the sender's number
+     * @param from the sender's number or name
      * @param body the text
      * @param time when the network says it was sent
      * @return the message's id
@@ -58,14 +60,14 @@ public interface MessageStore {
     List<MessageThread> threads() throws StoreException;
 
     /**
-     * @param address the other party's number
+     * @param address the other party's number or sender name
      * @return the thread's messages, oldest first (empty when there is no such thread)
      * @throws StoreException {@code LOCKED}, {@code INVALID_ARGUMENT}, {@code TAMPERED}
      */
     List<Message> thread(String address) throws StoreException;
 
     /**
-     * @param address the other party's number
+     * @param address the other party's number or sender name
      * @return how many messages were marked read
      * @throws StoreException {@code LOCKED}, {@code INVALID_ARGUMENT}, {@code IO_FAILURE}
      */

@@ -12,6 +12,7 @@ final class Inputs {
 
     private static final Pattern NUMBER = Pattern.compile("[0-9+*#]{1,32}");
     private static final int MAX_NAME = 64;
+    private static final int MAX_SENDER = 32;
     private static final int MAX_QUERY = 64;
 
     private Inputs() {
@@ -22,6 +23,18 @@ final class Inputs {
             throw invalid("a number is 1..32 of 0-9 + * #");
         }
         return number;
+    }
+
+    /** @return a number, or a sender name such as an alphanumeric SMS sender */
+    static String sender(String sender) throws StoreException {
+        if (sender != null && NUMBER.matcher(sender).matches()) {
+            return sender;
+        }
+        if (sender == null || sender.isBlank() || sender.length() > MAX_SENDER || hasControl(sender, false)
+                || !sender.equals(sender.strip())) {
+            throw invalid("a sender is a number or 1.." + MAX_SENDER + " characters without control characters");
+        }
+        return sender;
     }
 
     static String name(String name) throws StoreException {

@@ -36,7 +36,7 @@ public final class MessageBox implements MessageStore {
 
     @Override
     public long deliver(String from, String body, Instant time) throws StoreException {
-        return vault.deliver(RecordKind.MESSAGES, RecordCodec.message(Inputs.number(from), Direction.INCOMING,
+        return vault.deliver(RecordKind.MESSAGES, RecordCodec.message(Inputs.sender(from), Direction.INCOMING,
                 Inputs.body(body), Inputs.present(time, "the time"), false));
     }
 
@@ -80,7 +80,7 @@ public final class MessageBox implements MessageStore {
 
     @Override
     public List<Message> thread(String address) throws StoreException {
-        String wanted = Inputs.number(address);
+        String wanted = Inputs.sender(address);
         List<Message> messages = new ArrayList<>(all().stream().filter(m -> m.address().equals(wanted)).toList());
         messages.sort(NEWEST_FIRST.reversed());
         return messages;

@@ -285,7 +285,10 @@ class StoresTest {
         lock.setPin(pin("2468"));
         MessageBox messages = new MessageBox(vault);
         ContactBook contacts = new ContactBook(vault);
-        assertEquals(Reason.INVALID_ARGUMENT, reason(() -> messages.deliver("not a number", "x", T0)));
+        assertEquals(Reason.INVALID_ARGUMENT, reason(() -> messages.deliver("a name longer than thirty-two chars", "x", T0)));
+        assertEquals(Reason.INVALID_ARGUMENT, reason(() -> messages.deliver(" Padded", "x", T0)));
+        assertEquals(Reason.INVALID_ARGUMENT, reason(() -> messages.deliver("line\nbreak", "x", T0)));
+        assertEquals(Reason.INVALID_ARGUMENT, reason(() -> messages.addSent("Redoubt", "x", T0)));
         assertEquals(Reason.INVALID_ARGUMENT, reason(() -> messages.deliver("123", "x".repeat(8193), T0)));
         assertEquals(Reason.INVALID_ARGUMENT, reason(() -> messages.deliver("123", "bell\u0007", T0)));
         assertEquals(Reason.INVALID_ARGUMENT, reason(() -> messages.deliver("123", "x", null)));
@@ -297,6 +300,9 @@ class StoresTest {
                 Duration.ofSeconds(-1))));
         assertEquals(Reason.INVALID_ARGUMENT, reason(() -> lock.changePin(pin("2468"), pin("1"))));
         assertTrue(messages.threads().isEmpty(), "nothing was stored by the refused calls");
+        long fromName = messages.deliver("Redoubt Bank", "Your code is 4711", T0);
+        assertEquals(List.of(fromName), messages.thread("Redoubt Bank").stream().map(Message::id).toList(),
+                "an alphanumeric sender is a thread of its own");
         assertEquals(0, lock.failedAttempts(), "a refused new PIN is not a failed attempt");
     }
 }
