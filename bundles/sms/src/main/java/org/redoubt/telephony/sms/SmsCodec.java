@@ -104,6 +104,32 @@ public final class SmsCodec {
     }
 
     /**
+     * Encodes a status report as the network sends it for a message that asked for one.
+     *
+     * @param reference  the message's TP-MR, 0..255
+     * @param recipient  the number it went to
+     * @param submitted  when the service centre took it
+     * @param discharged when it was delivered or given up on
+     * @param status     TP-ST, 0..255
+     * @return the PDU in hex, with an empty service-centre address in front
+     * @throws PduException {@code INVALID_ADDRESS}, {@code INVALID_ARGUMENT}
+     */
+    public static String statusReport(int reference, String recipient, OffsetDateTime submitted,
+            OffsetDateTime discharged, int status) throws PduException {
+        if (reference < 0 || reference > 255 || status < 0 || status > 255) {
+            throw new PduException(Reason.INVALID_ARGUMENT, "reference and status are octets");
+        }
+        ByteArrayOutputStream tpdu = new ByteArrayOutputStream(32);
+        tpdu.write(MTI_STATUS_REPORT | 0x04); // TP-MMS: no more messages waiting
+        tpdu.write(reference);
+        tpdu.writeBytes(Address.encode(recipient, false));
+        tpdu.writeBytes(ServiceCentreTime.encode(submitted));
+        tpdu.writeBytes(ServiceCentreTime.encode(discharged));
+        tpdu.write(status);
+        return NO_SERVICE_CENTRE + Hex.encode(tpdu.toByteArray());
+    }
+
+    /**
      * Decodes what the network sent: an SMS-DELIVER or an SMS-STATUS-REPORT.
      *
      * @param hex the PDU as the modem reports it, service-centre address first

@@ -201,6 +201,16 @@ class SmsCodecTest {
     }
 
     @Test
+    void encodedStatusReportsDecodeTheSame() throws PduException {
+        String hex = SmsCodec.statusReport(42, "+46708251358", T0, T0.plusSeconds(5), 0x41);
+
+        assertEquals(new StatusReport(42, "+46708251358", Optional.of(T0), Optional.of(T0.plusSeconds(5)), 0x41),
+                SmsCodec.decode(hex));
+        assertEquals(Reason.INVALID_ARGUMENT, assertThrows(PduException.class,
+                () -> SmsCodec.statusReport(256, "+46708251358", T0, T0, 0)).reason());
+    }
+
+    @Test
     void alphanumericSendersDecode() throws PduException {
         SmsDeliver sms = deliver(SmsCodec.deliver("Redoubt", "Your code is 4711", T0, 0, false).get(0));
 

@@ -1,7 +1,12 @@
 package org.redoubt.driver.modem.simulator;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,6 +14,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.redoubt.telephony.sms.PduException;
+import org.redoubt.telephony.sms.SmsCodec;
+import org.redoubt.telephony.sms.SmsSubmit;
 
 /**
  * A modem with a network behind it, speaking the 3GPP TS 27.007 / 27.005 subset the telephony
@@ -18,7 +27,9 @@ import java.util.regex.Pattern;
  * to every session.
  *
  * <p>Defaults: registered on "Redoubt Net", signal 20, SIM locked with PIN 1234 (PUK 12345678),
- * SMS in PDU mode, new messages stored and announced with +CMTI once +CNMI asks for it.
+ * SMS in PDU mode, new messages stored and announced with +CMTI once +CNMI asks for it, status
+ * reports sent with +CDS when +CNMI asks for them and the message requested one. What the handset
+ * sent is kept for tests ({@link #submitted()}); messages to an {@link #unreachable} number fail.
  */
 public final class ModemSimulator {
 
@@ -47,7 +58,11 @@ public final class ModemSimulator {
     private boolean clip;
     private boolean ccwa;
     private int newMessageIndication;
+    private int statusReportIndication;
     private String serviceCentre;
+    private int nextConcatenationReference;
+    private final List<String> submitted = new ArrayList<>();
+    private final Set<String> unreachable = new HashSet<>();
 
     /** A call as +CLCC reports it. */
     private record Call(int id, boolean mobileTerminated, int state, String number) {
@@ -87,6 +102,7 @@ public final class ModemSimulator {
             clip = false;
             ccwa = false;
             newMessageIndication = 0;
+            statusReportIndication = 0;
             serviceCentre = "+491720000000";
             nextReference = 1;
         }
@@ -160,6 +176,40 @@ public final class ModemSimulator {
             if (newMessageIndication == 1) {
                 emit("+CMTI: \"SM\"," + index);
             }
+        }
+    }
+
+    /**
+     * Delivers a text message from the network, in as many concatenated parts as it needs.
+     *
+     * @param from the sender: a number or a sender name of up to 11 characters
+     * @param text the text
+     * @throws IllegalArgumentException when the sender or text cannot be an SMS
+     */
+    public void smsFrom(String from, String text) {
+        List<String> parts;
+        synchronized (lock) {
+            try {
+                parts = SmsCodec.deliver(from, text, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS),
+                        nextConcatenationReference++ % 256, false);
+            } catch (PduException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            parts.forEach(this::deliverSms);
+        }
+    }
+
+    /** @param number messages to it fail from now on (their status report says so) */
+    public void unreachable(String number) {
+        synchronized (lock) {
+            unreachable.add(number);
+        }
+    }
+
+    /** @return the SMS-SUBMIT PDUs the handset sent, in hex, oldest first */
+    public List<String> submitted() {
+        synchronized (lock) {
+            return List.copyOf(submitted);
         }
     }
 
@@ -281,10 +331,29 @@ public final class ModemSimulator {
             if (!HEX.matcher(payload).matches() || tpduLength(payload) != length) {
                 return cms(304);
             }
+            SmsSubmit submit;
+            try {
+                submit = SmsCodec.decodeSubmit(payload);
+            } catch (PduException e) {
+                return cms(304);
+            }
             if (!registered) {
                 return cms(331);
             }
-            return ok("+CMGS: " + (nextReference++ % 256));
+            submitted.add(payload.toUpperCase(Locale.ROOT));
+            int reference = nextReference++ % 256;
+            Answer answer = ok("+CMGS: " + reference);
+            if (!submit.statusReport() || statusReportIndication != 1) {
+                return answer;
+            }
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+            int status = unreachable.contains(submit.destination()) ? 0x41 : 0x00;
+            try {
+                String report = SmsCodec.statusReport(reference, submit.destination(), now, now, status);
+                return answer.then("+CDS: " + tpduLength(report) + "\r\n" + report);
+            } catch (PduException e) {
+                return answer; // a destination the codec reads it can also write
+            }
         }
     }
 
@@ -345,7 +414,8 @@ public final class ModemSimulator {
         }
         if (upper.startsWith("AT+CNMI=")) {
             newMessageIndication = number(args, 1, 0, 3);
-            return newMessageIndication < 0 ? cms(303) : ok();
+            statusReportIndication = args.size() > 3 ? number(args, 3, 0, 2) : 0;
+            return newMessageIndication < 0 || statusReportIndication < 0 ? cms(303) : ok();
         }
         if (upper.startsWith("AT+CSCA=")) {
             if (args.isEmpty() || !NUMBER.matcher(args.get(0)).matches()) {
@@ -360,6 +430,10 @@ public final class ModemSimulator {
             }
             return number(args, 0, 7, 164) < 0 ? cms(304) : Answer.prompt();
         }
+        if ((upper.startsWith("AT+CMGR=") || upper.startsWith("AT+CMGL=") || upper.startsWith("AT+CMGD="))
+                && !sim.ready()) {
+            return cms(311); // the messages are on the SIM, which wants its PIN
+        }
         if (upper.startsWith("AT+CMGR=")) {
             int index = number(args, 0, 1, 65535);
             StoredMessage message = messages.get(index);
@@ -369,6 +443,9 @@ public final class ModemSimulator {
             messages.put(index, new StoredMessage(message.pdu(), true));
             return ok("+CMGR: " + (message.read() ? 1 : 0) + ",," + tpduLength(message.pdu()), message.pdu());
         }
+        if (upper.startsWith("AT+CMGL=")) {
+            return list(number(args, 0, 0, 4));
+        }
         if (upper.startsWith("AT+CMGD=")) {
             return messages.remove(number(args, 0, 1, 65535)) == null ? cms(321) : ok();
         }
@@ -376,6 +453,23 @@ public final class ModemSimulator {
             return ussd(args);
         }
         return error();
+    }
+
+    /** 27.005 3.4.2 in PDU mode: 0 unread, 1 read, 4 all; listed messages count as read. */
+    private Answer list(int status) {
+        if (status < 0 || status == 2 || status == 3) {
+            return cms(302);
+        }
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<Integer, StoredMessage> entry : messages.entrySet()) {
+            StoredMessage message = entry.getValue();
+            if (status == 4 || (status == 1) == message.read()) {
+                lines.add("+CMGL: " + entry.getKey() + "," + (message.read() ? 1 : 0) + ",," + tpduLength(message.pdu()));
+                lines.add(message.pdu());
+                entry.setValue(new StoredMessage(message.pdu(), true));
+            }
+        }
+        return ok(lines);
     }
 
     private Answer dial(String target) {

@@ -20,9 +20,13 @@ import org.redoubt.driver.modem.InProcessModem;
  * when configured). The modem driver's {@code in-process} transport connects to it; with
  * {@code tcpPort} set it also serves AT clients on the loopback interface. Its network side is
  * scripted with the Gogo command {@code modem:sim} (e.g. {@code modem:sim call +15551234}).
+ *
+ * <p>Immediate: the simulated modem, its SIM and the messages on it live as long as this bundle,
+ * like a real modem that stays powered while its driver restarts. (A delayed component would be
+ * disposed of, and its state lost, whenever the driver let go of it.)
  */
 @Component(service = InProcessModem.class, configurationPid = SimulatedModemComponent.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE,
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         property = {"osgi.command.scope=modem", "osgi.command.function=sim"})
 @Designate(ocd = SimulatedModemComponent.Config.class)
 public final class SimulatedModemComponent implements InProcessModem {

@@ -10,7 +10,7 @@ import java.util.Objects;
 public final class SimulatorConsole {
 
     /** What {@code help} answers. */
-    static final String HELP = "commands: call <number>, answer, busy, hangup, sms <pdu>, loss, back, signal <0..31>, time <zone>, reset";
+    static final String HELP = "commands: call <number>, answer, busy, hangup, sms <from> <text>, pdu <hex>, unreachable <number>, loss, back, signal <0..31>, time <zone>, reset";
 
     private final ModemSimulator simulator;
 
@@ -32,7 +32,12 @@ public final class SimulatorConsole {
                 case "hangup" -> simulator.remoteHangUp();
                 case "answer" -> simulator.remoteAnswer();
                 case "busy" -> simulator.remoteBusy();
-                case "sms" -> simulator.deliverSms(argument);
+                case "sms" -> {
+                    String[] sms = argument.split("\\s+", 2);
+                    simulator.smsFrom(sms[0], sms.length > 1 ? sms[1] : "");
+                }
+                case "pdu" -> simulator.deliverSms(argument);
+                case "unreachable" -> simulator.unreachable(argument);
                 case "loss" -> simulator.networkLoss();
                 case "back" -> simulator.networkBack();
                 case "signal" -> simulator.signal(Integer.parseInt(argument));

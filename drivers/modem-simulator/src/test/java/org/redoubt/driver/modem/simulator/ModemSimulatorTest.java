@@ -146,6 +146,32 @@ class ModemSimulatorTest {
     }
 
     @Test
+    void statusReportsFollowTheMessageWhenAskedForAndStoredMessagesList() throws Exception {
+        at.command("ATE0");
+        at.command("AT+CPIN=\"1234\"");
+        assertTrue(at.command("AT+CNMI=2,1,0,1,0").endsWith("OK\r\n"));
+        simulator.unreachable("+46708251358");
+        // the published SMS-SUBMIT with TP-SRR set (first octet 31)
+        assertEquals("\r\n> ", at.command("AT+CMGS=23"));
+        at.write("0031000B916407281553F80000AA0AE8329BFD4697D9EC37\u001a");
+        String report = at.until("\r\n+CDS: 25\r\n00060", "ERROR");
+        assertTrue(report.contains("+CMGS: 1\r\n\r\nOK"), report);
+        assertTrue(at.until("\r\n").length() > 0);
+        assertEquals(1, simulator.submitted().size());
+        assertEquals("\r\n> ", at.command("AT+CMGS=7"));
+        at.write("0000000000000000\u001a");
+        assertTrue(at.until("+CMS ERROR: 304\r\n").contains("304"), "not an SMS-SUBMIT");
+
+        assertEquals("ok", new SimulatorConsole(simulator).execute("sms +4930123 hello there"));
+        assertTrue(at.until("+CMTI: \"SM\",1\r\n").contains("+CMTI"));
+        String list = at.command("AT+CMGL=4");
+        assertTrue(list.startsWith("\r\n+CMGL: 1,0,,"), list);
+        assertTrue(list.endsWith("OK\r\n"), list);
+        assertEquals("\r\nOK\r\n", at.command("AT+CMGL=0"), "listed messages count as read");
+        assertTrue(at.command("AT+CMGL=2").contains("+CMS ERROR: 302"));
+    }
+
+    @Test
     void ussdAnswersAfterOk() throws Exception {
         at.command("ATE0");
         assertTrue(at.command("AT+CUSD=1,\"*100#\",15").endsWith("OK\r\n"));
