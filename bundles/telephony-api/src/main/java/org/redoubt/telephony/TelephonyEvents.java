@@ -19,9 +19,12 @@ public final class TelephonyEvents {
     public static final String TIME = "org/redoubt/telephony/time/NITZ";
     /** The modem came up ({@code true}) or went away ({@code false}): {@link #AVAILABLE}. */
     public static final String MODEM = "org/redoubt/telephony/modem/CHANGED";
-    /** A complete SMS was stored: {@link #MESSAGE_ID}, {@link #NUMBER}. */
+    /**
+     * A received SMS was stored: {@link #MESSAGE_ID}, {@link #NUMBER}, {@link #COMPLETE} (false when
+     * parts of a concatenated message never came).
+     */
     public static final String SMS_RECEIVED = "org/redoubt/telephony/sms/RECEIVED";
-    /** A status report for a sent SMS: {@link #REFERENCE}, {@link #DELIVERED}. */
+    /** A status report for a sent SMS, once it is final: {@link #REFERENCE}, {@link #NUMBER}, {@link #DELIVERED}. */
     public static final String SMS_STATUS = "org/redoubt/telephony/sms/STATUS";
 
     /** {@link Registration} name. */
@@ -52,6 +55,8 @@ public final class TelephonyEvents {
     public static final String AVAILABLE = "available";
     /** The stored message's id (Long). */
     public static final String MESSAGE_ID = "message.id";
+    /** Boolean. */
+    public static final String COMPLETE = "complete";
     /** The TP message reference (Integer). */
     public static final String REFERENCE = "reference";
     /** Boolean: delivered, or failed for good. */

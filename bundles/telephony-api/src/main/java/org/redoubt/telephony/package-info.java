@@ -1,7 +1,8 @@
 /**
  * Telephony over the handset's AT modem: network registration and signal ({@link org.redoubt.telephony.Network}),
  * the SIM's PIN and PUK ({@link org.redoubt.telephony.Sim}), voice calls ({@link org.redoubt.telephony.CallControl}),
- * USSD ({@link org.redoubt.telephony.Ussd}) and network time ({@link org.redoubt.telephony.NetworkTime}).
+ * text messages ({@link org.redoubt.telephony.Sms}), USSD ({@link org.redoubt.telephony.Ussd}) and network
+ * time ({@link org.redoubt.telephony.NetworkTime}).
  *
  * <p>Changes are announced through the OSGi Event Admin on the topics of
  * {@link org.redoubt.telephony.TelephonyEvents}; events carry no message text. Emergency numbers

@@ -190,9 +190,9 @@ final class CallManager {
     private void end(Tracked call, Instant now) {
         Call ended = new Call(call.call().id(), call.call().number(), call.call().incoming(), CallState.ENDED,
                 call.call().emergency());
-        post(ended);
         Duration connected = call.connectedAt() == null ? Duration.ZERO : Duration.between(call.connectedAt(), now);
-        callLog.write(ended, call.connectedAt() != null, call.start(), connected);
+        callLog.write(ended, call.connectedAt() != null, call.start(), connected); // before the event: a listener finds it
+        post(ended);
     }
 
     private void release(int id) throws TelephonyException {

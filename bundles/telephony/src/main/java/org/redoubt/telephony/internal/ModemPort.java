@@ -60,6 +60,29 @@ final class ModemPort {
     }
 
     /**
+     * @param command a command that prompts for a payload, e.g. {@code AT+CMGS=23}
+     * @param payload the payload (an SMS PDU in hex)
+     * @return the modem's answer, whatever its final result
+     * @throws TelephonyException {@code REFUSED} when the modem did not prompt, and the reasons of {@link #send}
+     */
+    AtResponse sendWithPayload(String command, String payload) throws TelephonyException {
+        AtChannel current = channel;
+        if (current == null) {
+            throw new TelephonyException(Reason.NO_MODEM, "no modem", null);
+        }
+        try {
+            return current.sendWithPayload(command, payload, COMMAND_TIMEOUT);
+        } catch (AtException e) {
+            Reason reason = switch (e.reason()) {
+                case TIMEOUT -> Reason.TIMEOUT;
+                case NO_PROMPT -> Reason.REFUSED;
+                default -> Reason.NO_MODEM;
+            };
+            throw new TelephonyException(reason, command + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * @param command an AT command that must succeed
      * @return its answer
      * @throws TelephonyException {@code REFUSED} with the modem's error, and the reasons of {@link #send}

@@ -25,6 +25,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.redoubt.driver.modem.AtChannel;
 import org.redoubt.store.CallKind;
 import org.redoubt.store.CallLog;
+import org.redoubt.store.MessageStore;
 import org.redoubt.store.StoreException;
 import org.redoubt.telephony.Call;
 import org.redoubt.telephony.CallControl;
@@ -33,6 +34,7 @@ import org.redoubt.telephony.NetworkStatus;
 import org.redoubt.telephony.NetworkTime;
 import org.redoubt.telephony.Sim;
 import org.redoubt.telephony.SimState;
+import org.redoubt.telephony.Sms;
 import org.redoubt.telephony.TelephonyException;
 import org.redoubt.telephony.Ussd;
 
@@ -43,10 +45,11 @@ import org.redoubt.telephony.Ussd;
  * up again by themselves. Ended calls are written to the {@link CallLog} when one is there. Immediate:
  * telephony keeps the modem set up whether or not anyone uses its services yet.
  */
-@Component(service = {Network.class, Sim.class, CallControl.class, Ussd.class, NetworkTime.class}, immediate = true,
+@Component(service = {Network.class, Sim.class, CallControl.class, Sms.class, Ussd.class, NetworkTime.class},
+        immediate = true,
         configurationPid = TelephonyComponent.PID)
 @Designate(ocd = TelephonyComponent.Config.class)
-public final class TelephonyComponent implements Network, Sim, CallControl, Ussd, NetworkTime {
+public final class TelephonyComponent implements Network, Sim, CallControl, Sms, Ussd, NetworkTime {
 
     /** The configuration PID. */
     public static final String PID = "org.redoubt.telephony";
@@ -80,11 +83,15 @@ public final class TelephonyComponent implements Network, Sim, CallControl, Ussd
 
         /** @return SMS from these are dropped */
         String[] incomingSmsDeny() default {};
+
+        /** @return how long a concatenated SMS waits for a missing part before it is kept without it */
+        long smsPartTimeoutSeconds() default 3600;
     }
 
     private final TelephonyEngine engine;
     private volatile EventAdmin eventAdmin;
     private volatile CallLog callLog;
+    private volatile MessageStore messageStore;
     private final Logger logger;
 
     /**
@@ -103,8 +110,11 @@ public final class TelephonyComponent implements Network, Sim, CallControl, Ussd
      */
     TelephonyComponent(Config config, Logger logger, Duration watchdogPeriod) {
         this.logger = logger;
-        this.engine = new TelephonyEngine(this::post, restrictions(config), this::logCall, Clock.systemUTC(), logger,
-                List.of(), watchdogPeriod);
+        if (config.smsPartTimeoutSeconds() < 0) {
+            throw new IllegalArgumentException("smsPartTimeoutSeconds must not be negative");
+        }
+        this.engine = new TelephonyEngine(this::post, restrictions(config), this::logCall, () -> messageStore,
+                Clock.systemUTC(), logger, watchdogPeriod, Duration.ofSeconds(config.smsPartTimeoutSeconds()));
     }
 
     static Restrictions restrictions(Config config) {
@@ -154,6 +164,19 @@ public final class TelephonyComponent implements Network, Sim, CallControl, Ussd
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindMessageStore(MessageStore store) {
+        messageStore = store;
+        engine.messageStoreArrived();
+    }
+
+    void unbindMessageStore(MessageStore store) {
+        if (messageStore == store) {
+            messageStore = null;
+        }
+    }
+
     @Deactivate
     void deactivate() {
         engine.close();
@@ -194,6 +217,7 @@ public final class TelephonyComponent implements Network, Sim, CallControl, Ussd
         engine.call(() -> {
             engine.sim().enterPin(pin);
             engine.network().refresh();
+            engine.inbox().scan(); // the SIM's messages can be read now
             return null;
         });
     }
@@ -202,6 +226,7 @@ public final class TelephonyComponent implements Network, Sim, CallControl, Ussd
     public void unblock(String puk, String newPin) throws TelephonyException {
         engine.call(() -> {
             engine.sim().unblock(puk, newPin);
+            engine.inbox().scan();
             return null;
         });
     }
@@ -264,6 +289,11 @@ public final class TelephonyComponent implements Network, Sim, CallControl, Ussd
     @Override
     public void endActiveAndAccept() throws TelephonyException {
         callOperation(engine.calls()::endActiveAndAccept);
+    }
+
+    @Override
+    public List<Integer> send(String to, String text, boolean statusReport) throws TelephonyException {
+        return engine.call(() -> engine.outbox().send(to, text, statusReport));
     }
 
     @Override

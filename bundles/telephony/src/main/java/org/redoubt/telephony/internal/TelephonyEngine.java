@@ -13,11 +13,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.osgi.service.log.Logger;
 import org.redoubt.driver.modem.AtChannel;
 import org.redoubt.driver.modem.UnsolicitedListener;
 import org.redoubt.driver.modem.UnsolicitedResult;
+import org.redoubt.store.MessageStore;
 import org.redoubt.telephony.TelephonyEvents;
 import org.redoubt.telephony.TelephonyException;
 import org.redoubt.telephony.TelephonyException.Reason;
@@ -40,9 +42,13 @@ final class TelephonyEngine implements AutoCloseable {
     static final Duration CALL_POLL_PERIOD = Duration.ofMillis(300);
     private static final long WAIT_SECONDS = 60;
 
-    /** Commands that set the modem up: errors report, numeric; registration, caller id and waiting reported; SMS in PDU mode, delivered directly, status reports on; time zone reports on. */
+    /**
+     * Commands that set the modem up: errors reported, numeric; registration, caller id and waiting
+     * reported; SMS in PDU mode, stored on the SIM and announced (+CMTI), so that a message stays
+     * there until it is kept; status reports sent directly (+CDS); time zone reports on.
+     */
     static final List<String> SETUP = List.of("ATE0", "AT+CMEE=1", "AT+CREG=2", "AT+CLIP=1", "AT+CCWA=1", "AT+CMGF=0",
-            "AT+CNMI=2,2,0,1,0", "AT+CTZR=1");
+            "AT+CNMI=2,1,0,1,0", "AT+CTZR=1");
 
     private final ModemPort modem = new ModemPort();
     private final ScheduledExecutorService thread;
@@ -53,21 +59,32 @@ final class TelephonyEngine implements AutoCloseable {
     private final CallManager calls;
     private final UssdClient ussd;
     private final NitzClock time;
-    private final List<UnsolicitedResultHandler> extraHandlers;
+    private final SmsInbox inbox;
+    private final SmsOutbox outbox;
     private final Duration watchdogPeriod;
     private final UnsolicitedListener listener = this::onUnsolicited;
     private AtChannel channel; // telephony thread only
     private ScheduledFuture<?> watchdog; // telephony thread only
     private ScheduledFuture<?> callPoll; // telephony thread only
 
-    /** Handles result codes of other parts (SMS). Runs on the telephony thread. */
+    /** Handles result codes of a part of telephony. Runs on the telephony thread. */
     interface UnsolicitedResultHandler {
         /** @return whether it handled the result */
         boolean handle(UnsolicitedResult result) throws TelephonyException;
     }
 
-    TelephonyEngine(TelephonyEventSink events, Restrictions restrictions, CallManager.CallLogWriter callLog, Clock clock,
-            Logger logger, List<UnsolicitedResultHandler> extraHandlers, Duration watchdogPeriod) {
+    /**
+     * @param events         where telephony's events go
+     * @param restrictions   who may be called, texted, and call or text
+     * @param callLog        where ended calls are written
+     * @param messages       the message store when there is one, else null
+     * @param clock          the time
+     * @param logger         what happens
+     * @param watchdogPeriod how often the modem is checked
+     * @param smsPartTimeout how long a concatenated message waits for a missing part
+     */
+    TelephonyEngine(TelephonyEventSink events, Restrictions restrictions, CallManager.CallLogWriter callLog,
+            Supplier<MessageStore> messages, Clock clock, Logger logger, Duration watchdogPeriod, Duration smsPartTimeout) {
         this.events = events;
         this.watchdogPeriod = watchdogPeriod;
         this.logger = logger;
@@ -81,7 +98,8 @@ final class TelephonyEngine implements AutoCloseable {
         this.calls = new CallManager(modem, events, restrictions, sim::state, network::status, callLog, clock);
         this.ussd = new UssdClient(modem, events);
         this.time = new NitzClock(events, clock);
-        this.extraHandlers = List.copyOf(extraHandlers);
+        this.inbox = new SmsInbox(modem, events, restrictions, messages, clock, logger, smsPartTimeout);
+        this.outbox = new SmsOutbox(modem, restrictions, sim::state, network::status, messages, clock, logger);
         modem.onCallResultSeen(() -> later(this::pollCalls));
     }
 
@@ -105,6 +123,14 @@ final class TelephonyEngine implements AutoCloseable {
         return modem;
     }
 
+    SmsOutbox outbox() {
+        return outbox;
+    }
+
+    SmsInbox inbox() {
+        return inbox;
+    }
+
     /** A new channel to the modem: set it up. */
     void attach(AtChannel next) {
         later(() -> {
@@ -113,6 +139,19 @@ final class TelephonyEngine implements AutoCloseable {
             modem.use(next);
             next.addUnsolicitedListener(listener);
             setUp();
+        });
+    }
+
+    /** A message store came: what waits on the SIM can be kept now. */
+    void messageStoreArrived() {
+        later(() -> {
+            try {
+                if (modem.available()) {
+                    inbox.scan();
+                }
+            } catch (TelephonyException e) {
+                logger.debug("Reading the SIM's messages failed: {}", e.getMessage());
+            }
         });
     }
 
@@ -196,6 +235,7 @@ final class TelephonyEngine implements AutoCloseable {
             network.refresh();
             calls.refresh();
             pollCallsIfNeeded();
+            inbox.scan();
             events.post(TelephonyEvents.MODEM, Map.of(TelephonyEvents.AVAILABLE, true));
             logger.info("Modem set up: {}, SIM {}", network.status(), sim.state());
         } catch (TelephonyException e) {
@@ -220,6 +260,7 @@ final class TelephonyEngine implements AutoCloseable {
                 calls.reset();
                 setUp();
             }
+            inbox.tick();
         } catch (TelephonyException e) {
             logger.debug("Watchdog: {}", e.getMessage());
         }
@@ -241,11 +282,7 @@ final class TelephonyEngine implements AutoCloseable {
                     calls.refresh();
                     pollCallsIfNeeded();
                 } else {
-                    for (UnsolicitedResultHandler handler : extraHandlers) {
-                        if (handler.handle(result)) {
-                            return;
-                        }
-                    }
+                    inbox.handle(result);
                 }
             } catch (TelephonyException | RuntimeException e) {
                 logger.warn("Handling {} failed: {}", result.name(), e.toString());
@@ -268,6 +305,7 @@ final class TelephonyEngine implements AutoCloseable {
         network.reset();
         sim.reset();
         time.reset();
+        inbox.reset();
         events.post(TelephonyEvents.MODEM, Map.of(TelephonyEvents.AVAILABLE, false));
     }
 

@@ -46,34 +46,13 @@ import org.redoubt.telephony.TelephonyException.Reason;
  */
 class TelephonyEndToEndTest {
 
-    private static final Duration DEADLINE = Duration.ofSeconds(10);
-    private static final Logger LOGGER = (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(),
-            new Class<?>[] {Logger.class}, (proxy, method, args) -> {
-                if (System.getenv("TELEPHONY_DEBUG") != null) {
-                    System.err.println(method.getName() + " " + java.util.Arrays.toString(args));
-                }
-                return method.getReturnType() == boolean.class ? false : null;
-            });
-
-    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final List<String> logged = new CopyOnWriteArrayList<>();
+    private TelephonyRig rig;
     private ModemSimulator simulator;
     private SimulatorServer server;
     private AtChannel channel;
     private TelephonyComponent telephony;
-
-    /** Records what Event Admin would deliver. */
-    private final EventAdmin eventAdmin = new EventAdmin() {
-        @Override
-        public void postEvent(Event event) {
-            events.add(event);
-        }
-
-        @Override
-        public void sendEvent(Event event) {
-            events.add(event);
-        }
-    };
+    private BlockingQueue<Event> events;
 
     /** Records what would go to the call log. */
     private final CallLog callLog = new CallLog() {
@@ -95,15 +74,14 @@ class TelephonyEndToEndTest {
     };
 
     private void start(Map<String, Object> configuration) throws Exception {
-        simulator = new ModemSimulator();
-        server = new SimulatorServer(simulator, 0);
-        channel = TestChannels.tcp(server.port());
-        telephony = new TelephonyComponent(Converters.standardConverter().convert(configuration)
-                .to(TelephonyComponent.Config.class), LOGGER, Duration.ofMillis(200));
-        telephony.bindEventAdmin(eventAdmin);
+        rig = new TelephonyRig(configuration);
+        simulator = rig.simulator;
+        server = rig.server;
+        telephony = rig.telephony;
+        events = rig.events;
         telephony.bindCallLog(callLog);
-        telephony.bindModem(channel);
-        await(TelephonyEvents.MODEM, e -> Boolean.TRUE.equals(e.getProperty(TelephonyEvents.AVAILABLE)));
+        rig.connect();
+        channel = rig.channel;
     }
 
     @BeforeEach
@@ -113,21 +91,12 @@ class TelephonyEndToEndTest {
 
     @AfterEach
     void stop() throws Exception {
-        telephony.deactivate();
-        TestChannels.close(channel);
-        server.close();
+        rig.channel = channel;
+        rig.close();
     }
 
     private Event await(String topic, Predicate<Event> wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (true) {
-            long left = deadline - System.nanoTime();
-            Event event = left > 0 ? events.poll(left, TimeUnit.NANOSECONDS) : null;
-            assertNotNull(event, "no " + topic + " event in time");
-            if (event.getTopic().equals(topic) && wanted.test(event)) {
-                return event;
-            }
-        }
+        return rig.await(topic, wanted);
     }
 
     private Event awaitCall(String number, CallState state) throws InterruptedException {
@@ -135,13 +104,8 @@ class TelephonyEndToEndTest {
                 && state.name().equals(e.getProperty(TelephonyEvents.CALL_STATE)));
     }
 
-    private static Reason reason(Operation operation) {
-        return assertThrows(TelephonyException.class, operation::run).reason();
-    }
-
-    @FunctionalInterface
-    private interface Operation {
-        void run() throws TelephonyException;
+    private static Reason reason(TelephonyRig.Operation operation) {
+        return TelephonyRig.reason(operation);
     }
 
     @Test

@@ -1,0 +1,48 @@
+package org.redoubt.store.internal;
+
+import java.nio.file.Path;
+
+import org.redoubt.crypto.api.PinKdfParameters;
+import org.redoubt.crypto.api.Suite;
+import org.redoubt.crypto.bc.internal.BouncyCastleCryptoProvider;
+import org.redoubt.crypto.sealed.internal.FileDeviceSecret;
+import org.redoubt.crypto.sealed.internal.KeyHierarchy;
+import org.redoubt.store.HandsetLock;
+import org.redoubt.store.MessageStore;
+import org.redoubt.store.StoreException;
+
+/**
+ * The real encrypted stores over a data directory, for telephony's tests (in the framework they
+ * are services; outside it this is the way in). A cheap PIN key derivation keeps tests fast. Test
+ * code only.
+ */
+public final class TestStores implements AutoCloseable {
+
+    private static final PinKdfParameters CHEAP = new PinKdfParameters(8 * 1024, 1, 1);
+    private final Vault vault;
+
+    /**
+     * @param data the handset's data directory
+     * @throws StoreException when the database cannot be opened
+     */
+    public TestStores(Path data) throws StoreException {
+        BouncyCastleCryptoProvider provider = new BouncyCastleCryptoProvider();
+        vault = new Vault(data.resolve("stores"), new KeyHierarchy(data.resolve("keys/storage"), provider,
+                new FileDeviceSecret(data.resolve("secrets"), provider), () -> Suite.SM, CHEAP));
+    }
+
+    /** @return the messages */
+    public MessageStore messages() {
+        return new MessageBox(vault);
+    }
+
+    /** @return the PIN lock */
+    public HandsetLock lock() {
+        return new PinLock(vault);
+    }
+
+    @Override
+    public void close() {
+        vault.close();
+    }
+}
