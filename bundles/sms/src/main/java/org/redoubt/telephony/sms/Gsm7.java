@@ -11,21 +11,50 @@ import org.redoubt.telephony.sms.PduException.Reason;
 final class Gsm7 {
 
     static final int ESCAPE = 0x1B;
-    /** The basic table in code order; position 0x1B is the escape and never a character. */
+    /** The basic table in code order; position 0x1B (U+0000 here) is the escape and never a character. */
     private static final String BASIC = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\u0000ÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private static final String EXTENDED_CHARACTERS = "\f^{}\\[~]|€";
     private static final byte[] EXTENDED_CODES = {0x0A, 0x14, 0x28, 0x29, 0x2F, 0x3C, 0x3D, 0x3E, 0x40, 0x65};
+    /** Every character in either table is below U+0400 but the euro sign, which gets its own check. */
+    private static final int TABLE_SIZE = 0x400;
+    private static final char EURO = '€';
+    private static final int EXTENDED = 0x100;
+    /** By character below {@link #TABLE_SIZE}: its basic code, or {@link #EXTENDED} plus its extension code, or -1. */
+    private static final short[] CODES = codes();
 
     private Gsm7() {
     }
 
+    private static short[] codes() {
+        short[] codes = new short[TABLE_SIZE];
+        java.util.Arrays.fill(codes, (short) -1);
+        for (int code = 0; code < BASIC.length(); code++) {
+            if (code != ESCAPE) {
+                codes[BASIC.charAt(code)] = (short) code;
+            }
+        }
+        for (int i = 0; i < EXTENDED_CHARACTERS.length(); i++) {
+            char c = EXTENDED_CHARACTERS.charAt(i);
+            if (c != EURO) {
+                codes[c] = (short) (EXTENDED | EXTENDED_CODES[i]);
+            }
+        }
+        return codes;
+    }
+
+    /** @return the basic code, {@link #EXTENDED} plus the extension code, or -1 */
+    private static int code(char c) {
+        if (c == EURO) {
+            return EXTENDED | 0x65;
+        }
+        return c < TABLE_SIZE ? CODES[c] : -1;
+    }
+
     /** @return the septets {@code c} takes: 1, 2 for an extension character, 0 when it has no code */
     static int septets(char c) {
-        if (basicCode(c) >= 0) {
-            return 1;
-        }
-        return EXTENDED_CHARACTERS.indexOf(c) >= 0 ? 2 : 0;
+        int code = code(c);
+        return code < 0 ? 0 : code >= EXTENDED ? 2 : 1;
     }
 
     /** @return whether every character of {@code text} has a code */
@@ -43,17 +72,14 @@ final class Gsm7 {
         ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            int code = basicCode(c);
-            if (code >= 0) {
-                out.write(code);
-                continue;
-            }
-            int extended = EXTENDED_CHARACTERS.indexOf(c);
-            if (extended < 0) {
+            int code = code(c);
+            if (code < 0) {
                 throw new PduException(Reason.INVALID_ARGUMENT, "U+" + Integer.toHexString(c) + " is not in the GSM alphabet");
             }
-            out.write(ESCAPE);
-            out.write(EXTENDED_CODES[extended]);
+            if (code >= EXTENDED) {
+                out.write(ESCAPE);
+            }
+            out.write(code & 0x7F);
         }
         return out.toByteArray();
     }
@@ -124,14 +150,6 @@ final class Gsm7 {
     /** @return octets that {@code septets} septets packed take */
     static int packedLength(int septets) {
         return (septets * 7 + 7) / 8;
-    }
-
-    private static int basicCode(char c) {
-        if (c == 0) {
-            return -1; // position 0x1B holds U+0000 as a placeholder for the escape
-        }
-        int code = BASIC.indexOf(c);
-        return code == ESCAPE ? -1 : code;
     }
 
     private static char extended(int code) {
