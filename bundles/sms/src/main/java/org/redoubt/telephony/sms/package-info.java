@@ -12,9 +12,7 @@
  *
  * @since 1.0
  */
-@Export
 @Version("1.0.0")
 package org.redoubt.telephony.sms;
 
-import org.osgi.annotation.bundle.Export;
 import org.osgi.annotation.versioning.Version;
