@@ -67,4 +67,10 @@ public interface CallControl {
      * @throws TelephonyException {@code NO_SUCH_CALL}, {@code NO_MODEM}, {@code REFUSED}
      */
     void endActiveAndAccept() throws TelephonyException;
+
+    /**
+     * @param number a number as the user typed it
+     * @return whether it is an emergency number: always dialable, also from the lock screen
+     */
+    boolean isEmergency(String number);
 }

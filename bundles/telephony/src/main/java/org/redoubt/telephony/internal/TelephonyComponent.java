@@ -89,6 +89,7 @@ public final class TelephonyComponent implements Network, Sim, CallControl, Sms,
     }
 
     private final TelephonyEngine engine;
+    private final Restrictions restrictions;
     private volatile EventAdmin eventAdmin;
     private volatile CallLog callLog;
     private volatile MessageStore messageStore;
@@ -113,7 +114,8 @@ public final class TelephonyComponent implements Network, Sim, CallControl, Sms,
         if (config.smsPartTimeoutSeconds() < 0) {
             throw new IllegalArgumentException("smsPartTimeoutSeconds must not be negative");
         }
-        this.engine = new TelephonyEngine(this::post, restrictions(config), this::logCall, () -> messageStore,
+        this.restrictions = restrictions(config);
+        this.engine = new TelephonyEngine(this::post, restrictions, this::logCall, () -> messageStore,
                 Clock.systemUTC(), logger, watchdogPeriod, Duration.ofSeconds(config.smsPartTimeoutSeconds()));
     }
 
@@ -250,6 +252,11 @@ public final class TelephonyComponent implements Network, Sim, CallControl, Sms,
     @Override
     public List<Call> calls() {
         return engine.calls().calls();
+    }
+
+    @Override
+    public boolean isEmergency(String number) {
+        return number != null && restrictions.isEmergency(number);
     }
 
     @Override

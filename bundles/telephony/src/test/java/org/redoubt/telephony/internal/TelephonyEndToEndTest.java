@@ -199,6 +199,8 @@ class TelephonyEndToEndTest {
         start(Map.of("outgoingCallsAllow", new String[] {"+49170*"}, "outgoingCallsDeny", new String[] {"+4917066*"},
                 "incomingCallsDeny", new String[] {"+4930*"}));
         assertEquals(Reason.SIM_LOCKED, reason(() -> telephony.dial("+491701234")), "no SIM PIN yet");
+        assertTrue(telephony.isEmergency("112"));
+        assertFalse(telephony.isEmergency("+491701234"));
         Call emergency = telephony.dial("112");
         assertTrue(emergency.emergency(), "112 goes out without the SIM PIN and outside the allow-list");
         telephony.hangUpAll();

@@ -1,0 +1,35 @@
+package org.redoubt.telephony.internal;
+
+import java.util.Map;
+
+import org.osgi.service.event.EventAdmin;
+import org.osgi.util.converter.Converters;
+import org.redoubt.driver.modem.AtChannel;
+
+/**
+ * Telephony outside the framework, for other modules' tests (the shell's): the component with its
+ * defaults, bound to a channel and an Event Admin. Test code only.
+ */
+public final class TestTelephony {
+
+    private TestTelephony() {
+    }
+
+    /**
+     * @param channel the modem's AT channel
+     * @param events  where telephony's events go
+     * @return the running component
+     */
+    public static TelephonyComponent start(AtChannel channel, EventAdmin events) {
+        TelephonyComponent telephony = new TelephonyComponent(Converters.standardConverter().convert(Map.of())
+                .to(TelephonyComponent.Config.class), TelephonyRig.LOGGER);
+        telephony.bindEventAdmin(events);
+        telephony.bindModem(channel);
+        return telephony;
+    }
+
+    /** @param telephony a component from {@link #start}; it stops */
+    public static void stop(TelephonyComponent telephony) {
+        telephony.deactivate();
+    }
+}

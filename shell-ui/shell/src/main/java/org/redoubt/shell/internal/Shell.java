@@ -1,0 +1,379 @@
+package org.redoubt.shell.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import org.osgi.service.log.Logger;
+import org.redoubt.driver.display.Display;
+import org.redoubt.driver.display.DisplayException;
+import org.redoubt.driver.keypad.Key;
+import org.redoubt.driver.keypad.KeyEvent;
+import org.redoubt.shell.screen.Screen;
+import org.redoubt.shell.screen.ScreenContext;
+import org.redoubt.telephony.Call;
+import org.redoubt.telephony.CallState;
+
+/**
+ * The shell's engine: one thread that takes keys and events, moves between screens and draws a
+ * frame after each. The screens come and go as services; the display may come and go too (a
+ * driver update): the shell keeps its state and draws again when it is back.
+ *
+ * <p>Calls drive navigation: a ringing call opens the incoming-call screen on top of whatever is
+ * shown (the lock screen too), a call in progress the call screen, and both close when the calls
+ * end. After the shell itself is updated it starts on the call screen if a call is up.
+ */
+final class Shell implements AutoCloseable {
+
+    static final String INCOMING = "incoming";
+    static final String CALL = "call";
+    static final String DIALER = "dialer";
+    private static final Duration NOTICE_TIME = Duration.ofSeconds(3);
+    private static final int LATENCY_SAMPLES = 4096;
+
+    /** What the shell reads from the rest of the handset. */
+    record Sources(Supplier<Display> display, Supplier<HandsetStatus> status, Supplier<List<Call>> calls,
+            BooleanSupplier locked, Runnable lock) {
+    }
+
+    private final Map<String, Screen> screens = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService thread;
+    private final Sources sources;
+    private final Clock clock;
+    private final Logger logger;
+    private final FrameRenderer renderer;
+    private final Context context = new Context();
+    private volatile Texts texts;
+    private volatile FrameRenderer.Frame lastFrame;
+    private final long[] latencies = new long[LATENCY_SAMPLES];
+    private int latencyCount; // shell thread only
+    private Navigator navigator; // shell thread only
+    private String notice; // shell thread only
+    private long noticeUntil; // shell thread only
+    private String lastClock = ""; // shell thread only
+
+    Shell(Theme theme, int width, int height, Texts texts, Sources sources, Clock clock, Logger logger) {
+        this.renderer = new FrameRenderer(theme, width, height);
+        this.texts = texts;
+        this.sources = sources;
+        this.clock = clock;
+        this.logger = logger;
+        this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread t = new Thread(runnable, "redoubt-shell");
+            t.setDaemon(true);
+            return t;
+        });
+        later(() -> {
+            navigator = new Navigator(base());
+            callsChanged();
+            draw();
+        });
+        thread.scheduleWithFixedDelay(() -> tick(), 1, 1, TimeUnit.SECONDS);
+    }
+
+    // ---- from the component: called on any thread ----
+
+    void screenAdded(String id, Screen screen) {
+        screens.put(id, screen);
+        later(() -> {
+            if (navigator.top().screen().equals(id)) {
+                screen.shown(context);
+            }
+            draw();
+        });
+    }
+
+    void screenRemoved(String id, Screen screen) {
+        if (screens.remove(id, screen)) {
+            later(this::draw);
+        }
+    }
+
+    /** A key from the keypad. */
+    void key(KeyEvent event) {
+        if (event.action() == KeyEvent.Action.RELEASED) {
+            return;
+        }
+        later(() -> {
+            handle(event.key());
+            if (draw()) {
+                recordLatency(System.nanoTime() - event.timeNanos());
+            }
+        });
+    }
+
+    /** Calls changed (a telephony event). */
+    void callsUpdated() {
+        later(() -> {
+            callsChanged();
+            draw();
+        });
+    }
+
+    /** Something the status bar shows changed, or the display came back. */
+    void refresh() {
+        later(this::draw);
+    }
+
+    /** The handset was locked or unlocked elsewhere: the base screen follows. */
+    void lockChanged() {
+        later(() -> {
+            String base = base();
+            if (!navigator.base().equals(base)) {
+                navigator.reset(base);
+                callsChanged();
+                shown();
+            }
+            draw();
+        });
+    }
+
+    /** @param next the language from now on */
+    void language(Texts next) {
+        texts = next;
+        refresh();
+    }
+
+    /** @return the last frame drawn, or null before the first */
+    FrameRenderer.Frame lastFrame() {
+        return lastFrame;
+    }
+
+    /** @return the name of the screen on top (waits for the shell thread) */
+    String topScreen() {
+        try {
+            return thread.submit(() -> navigator.top().screen()).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the shell thread does not answer", e);
+        }
+    }
+
+    /** @return key-to-frame latencies measured so far, in nanoseconds (the most recent {@value #LATENCY_SAMPLES}) */
+    long[] latencies() {
+        try {
+            return thread.submit(() -> java.util.Arrays.copyOf(latencies, Math.min(latencyCount, LATENCY_SAMPLES)))
+                    .get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the shell thread does not answer", e);
+        }
+    }
+
+    /** @return the frame being shown, as an image (shell thread's last drawing; for snapshots) */
+    java.awt.image.BufferedImage snapshot() {
+        try {
+            return thread.submit(() -> {
+                java.awt.image.BufferedImage copy = new java.awt.image.BufferedImage(renderer.image().getWidth(),
+                        renderer.image().getHeight(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+                copy.setData(renderer.image().getData());
+                return copy;
+            }).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the shell thread does not answer", e);
+        }
+    }
+
+    // ---- the shell thread ----
+
+    private void handle(Key key) {
+        if (key == Key.POWER) {
+            sources.lock().run();
+            navigator.reset(base());
+            callsChanged();
+            shown();
+            return;
+        }
+        Screen screen = screens.get(navigator.top().screen());
+        boolean used = false;
+        if (screen != null) {
+            try {
+                used = screen.key(key, context);
+            } catch (RuntimeException e) {
+                logger.error("Screen {} failed on {}", navigator.top().screen(), key, e);
+                context.notice(texts.text("error.internal"));
+                used = true;
+            }
+        }
+        if (!used && key == Key.END) {
+            context.home();
+        }
+    }
+
+    /** Opens or closes the call screens to match the calls. */
+    private void callsChanged() {
+        List<Call> calls = sources.calls().get();
+        boolean ringing = calls.stream().anyMatch(call -> call.state() == CallState.INCOMING);
+        boolean inProgress = calls.stream().anyMatch(call -> call.state() != CallState.INCOMING
+                && call.state() != CallState.ENDED);
+        String top = navigator.top().screen();
+        if (ringing) {
+            if (!top.equals(INCOMING)) {
+                navigator.remove(INCOMING);
+                navigator.open(INCOMING, Map.of());
+                shown();
+            }
+            return;
+        }
+        navigator.remove(INCOMING);
+        if (inProgress) {
+            if (!navigator.contains(CALL)) {
+                navigator.remove(DIALER);
+                navigator.open(CALL, Map.of());
+            }
+        } else {
+            navigator.remove(CALL);
+        }
+        if (!navigator.top().screen().equals(top)) {
+            shown();
+        }
+    }
+
+    private void shown() {
+        Screen screen = screens.get(navigator.top().screen());
+        if (screen != null) {
+            screen.shown(context);
+        }
+    }
+
+    private String base() {
+        return sources.locked().getAsBoolean() ? Navigator.LOCK : Navigator.HOME;
+    }
+
+    private void tick() {
+        try {
+            String clockText = now().toLocalTime().withSecond(0).withNano(0).toString();
+            boolean noticeEnded = notice != null && System.nanoTime() > noticeUntil;
+            if (noticeEnded || !clockText.equals(lastClock) || navigator.top().screen().equals(CALL)) {
+                lastClock = clockText;
+                draw();
+            }
+        } catch (RuntimeException e) {
+            logger.error("The shell's clock tick failed", e);
+        }
+    }
+
+    /** @return whether a frame reached the display */
+    private boolean draw() {
+        if (navigator == null) {
+            return false;
+        }
+        if (notice != null && System.nanoTime() > noticeUntil) {
+            notice = null;
+        }
+        Screen screen = screens.get(navigator.top().screen());
+        FrameRenderer.Frame frame;
+        try {
+            frame = renderer.render(screen, context, sources.status().get(), now(), notice);
+        } catch (RuntimeException e) {
+            logger.error("Drawing screen {} failed", navigator.top().screen(), e);
+            return false;
+        }
+        Display display = sources.display().get();
+        try {
+            if (display != null) {
+                display.show(frame.argb());
+            }
+        } catch (DisplayException e) {
+            logger.warn("The display refused a frame: {}", e.getMessage());
+            display = null;
+        } finally {
+            lastFrame = frame; // after the display has it: what lastFrame says is on the screen
+        }
+        return display != null;
+    }
+
+    private void recordLatency(long nanos) {
+        latencies[latencyCount % LATENCY_SAMPLES] = nanos;
+        latencyCount++;
+    }
+
+    private ZonedDateTime now() {
+        return ZonedDateTime.now(clock);
+    }
+
+    private void later(Runnable work) {
+        try {
+            thread.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    logger.error("The shell failed", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // closed
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdown();
+        try {
+            thread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What screens see of the shell. */
+    private final class Context implements ScreenContext {
+
+        @Override
+        public void open(String screen, Map<String, String> arguments) {
+            navigator.open(screen, arguments);
+            shown();
+        }
+
+        @Override
+        public boolean available(String screen) {
+            return screens.containsKey(screen);
+        }
+
+        @Override
+        public Map<String, String> arguments() {
+            return navigator.top().arguments();
+        }
+
+        @Override
+        public void back() {
+            navigator.back();
+            shown();
+        }
+
+        @Override
+        public void home() {
+            navigator.reset(base());
+            callsChanged();
+            shown();
+        }
+
+        @Override
+        public void notice(String text) {
+            notice = text;
+            noticeUntil = System.nanoTime() + NOTICE_TIME.toNanos();
+        }
+
+        @Override
+        public void repaint() {
+            later(Shell.this::draw);
+        }
+
+        @Override
+        public String text(String key, Object... args) {
+            return texts.text(key, args);
+        }
+
+        @Override
+        public ZonedDateTime now() {
+            return Shell.this.now();
+        }
+    }
+}

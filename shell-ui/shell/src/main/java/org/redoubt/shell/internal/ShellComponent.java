@@ -1,0 +1,225 @@
+package org.redoubt.shell.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.redoubt.driver.display.Display;
+import org.redoubt.driver.keypad.KeyListener;
+import org.redoubt.driver.keypad.Keypad;
+import org.redoubt.driver.power.Battery;
+import org.redoubt.driver.power.BatteryListener;
+import org.redoubt.driver.power.BatteryState;
+import org.redoubt.shell.font.HandsetFont;
+import org.redoubt.shell.screen.Screen;
+import org.redoubt.store.HandsetLock;
+import org.redoubt.store.LockState;
+import org.redoubt.telephony.Call;
+import org.redoubt.telephony.CallControl;
+import org.redoubt.telephony.Network;
+import org.redoubt.telephony.NetworkStatus;
+import org.redoubt.telephony.TelephonyEvents;
+
+/**
+ * The shell in the framework (PID {@value #PID}): draws through whichever {@link Display} is there,
+ * takes keys from whichever {@link Keypad} is there, shows the {@link Screen}s registered, and
+ * follows telephony's events. Every one of these may come and go (hot swap); the shell stays.
+ */
+@Component(service = EventHandler.class, immediate = true, configurationPid = ShellComponent.PID,
+        property = EventConstants.EVENT_TOPIC + "=org/redoubt/telephony/*")
+@Designate(ocd = ShellComponent.Config.class)
+public final class ShellComponent implements EventHandler {
+
+    /** The configuration PID. */
+    public static final String PID = "org.redoubt.shell";
+
+    /** The shell's settings. */
+    @ObjectClassDefinition(id = PID, name = "Redoubt shell")
+    public @interface Config {
+        /** @return {@code en} or {@code zh-CN} */
+        String language() default "en";
+    }
+
+    private final Shell shell;
+    private final KeyListener keys;
+    private final BatteryListener batteryListener;
+    private volatile Display display;
+    private volatile Network network;
+    private volatile Battery battery;
+    private volatile HandsetLock lock;
+    private volatile CallControl calls;
+
+    /**
+     * @param config the language
+     * @param logger what goes wrong
+     * @throws IOException when the font bundle's typeface cannot be read
+     */
+    @Activate
+    public ShellComponent(Config config, @Reference(service = LoggerFactory.class) Logger logger) throws IOException {
+        this(config, logger, Clock.systemDefaultZone());
+    }
+
+    ShellComponent(Config config, Logger logger, Clock clock) throws IOException {
+        Theme theme = Theme.of(HandsetFont.load());
+        shell = new Shell(theme, Display.DEFAULT_WIDTH, Display.DEFAULT_HEIGHT, new Texts(locale(config.language())),
+                new Shell.Sources(() -> display, this::status, this::currentCalls, this::locked, this::lockNow), clock,
+                logger);
+        keys = shell::key;
+        batteryListener = (previous, current) -> shell.refresh();
+    }
+
+    static Locale locale(String language) {
+        return "zh-CN".equalsIgnoreCase(language) || "zh".equalsIgnoreCase(language) ? Texts.CHINESE : Texts.ENGLISH;
+    }
+
+    Shell shell() {
+        return shell;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindDisplay(Display next) {
+        display = next;
+        shell.refresh();
+    }
+
+    void unbindDisplay(Display gone) {
+        if (display == gone) {
+            display = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindKeypad(Keypad keypad) {
+        keypad.addListener(keys);
+    }
+
+    void unbindKeypad(Keypad keypad) {
+        keypad.removeListener(keys);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindScreen(Screen screen, Map<String, Object> properties) {
+        Object id = properties.get(Screen.ID);
+        if (id instanceof String name) {
+            shell.screenAdded(name, screen);
+        }
+    }
+
+    void unbindScreen(Screen screen, Map<String, Object> properties) {
+        Object id = properties.get(Screen.ID);
+        if (id instanceof String name) {
+            shell.screenRemoved(name, screen);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindNetwork(Network next) {
+        network = next;
+        shell.refresh();
+    }
+
+    void unbindNetwork(Network gone) {
+        if (network == gone) {
+            network = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindBattery(Battery next) {
+        next.addListener(batteryListener);
+        battery = next;
+        shell.refresh();
+    }
+
+    void unbindBattery(Battery gone) {
+        gone.removeListener(batteryListener);
+        if (battery == gone) {
+            battery = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindLock(HandsetLock next) {
+        lock = next;
+        shell.lockChanged();
+    }
+
+    void unbindLock(HandsetLock gone) {
+        if (lock == gone) {
+            lock = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindCalls(CallControl next) {
+        calls = next;
+        shell.callsUpdated();
+    }
+
+    void unbindCalls(CallControl gone) {
+        if (calls == gone) {
+            calls = null;
+        }
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        if (event.getTopic().equals(TelephonyEvents.CALL)) {
+            shell.callsUpdated();
+        } else {
+            shell.refresh();
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        shell.close();
+    }
+
+    private HandsetStatus status() {
+        Network currentNetwork = network;
+        NetworkStatus net = currentNetwork == null ? NetworkStatus.UNKNOWN : currentNetwork.status();
+        Battery currentBattery = battery;
+        BatteryState power = currentBattery == null ? null : currentBattery.state();
+        return new HandsetStatus(net.operator(), net.bars(), net.registered(), power == null ? -1 : power.level(),
+                power != null && power.charging() == BatteryState.Charging.CHARGING, locked());
+    }
+
+    private List<Call> currentCalls() {
+        CallControl current = calls;
+        return current == null ? List.of() : current.calls();
+    }
+
+    private boolean locked() {
+        HandsetLock current = lock;
+        return current != null && current.state() == LockState.LOCKED;
+    }
+
+    private void lockNow() {
+        HandsetLock current = lock;
+        if (current != null && current.state() == LockState.UNLOCKED) {
+            current.lock();
+        }
+    }
+}

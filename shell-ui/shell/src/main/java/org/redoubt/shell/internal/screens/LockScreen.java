@@ -1,0 +1,121 @@
+package org.redoubt.shell.internal.screens;
+
+import java.util.Arrays;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.redoubt.driver.keypad.Key;
+import org.redoubt.shell.screen.Painter;
+import org.redoubt.shell.screen.Screen;
+import org.redoubt.shell.screen.ScreenContext;
+import org.redoubt.shell.screen.SoftKeys;
+import org.redoubt.store.HandsetLock;
+import org.redoubt.store.StoreException;
+
+/**
+ * The lock screen: the PIN, masked as it is typed, and the emergency call, which needs no PIN.
+ * The typed digits are kept in a char array that is zeroed after every attempt and when the
+ * screen is left.
+ */
+@Component(service = Screen.class, property = Screen.ID + "=" + LockScreen.ID)
+public final class LockScreen implements Screen {
+
+    /** Its name. */
+    public static final String ID = "lock";
+    private static final int MAX_PIN = 16;
+
+    private final HandsetLock lock;
+    private final char[] pin = new char[MAX_PIN];
+    private int length;
+    private String message = "";
+
+    /** @param lock the handset's PIN lock */
+    @Activate
+    public LockScreen(@Reference HandsetLock lock) {
+        this.lock = lock;
+    }
+
+    @Override
+    public void shown(ScreenContext context) {
+        clear();
+        message = "";
+    }
+
+    @Override
+    public void paint(Painter painter, ScreenContext context) {
+        painter.title(context.text("lock.title"));
+        int line = painter.lineHeight(Painter.Size.NORMAL);
+        painter.text(context.text("lock.enterPin"), 2 * line, Painter.Size.NORMAL, true);
+        painter.text("●".repeat(length), 2 * line + painter.lineHeight(Painter.Size.LARGE) + 8, Painter.Size.LARGE, true);
+        if (!message.isEmpty()) {
+            painter.text(message, 5 * line + 8, Painter.Size.SMALL, true);
+        }
+    }
+
+    @Override
+    public boolean key(Key key, ScreenContext context) {
+        int digit = Keys.digit(key);
+        if (digit >= 0) {
+            if (length < MAX_PIN) {
+                pin[length++] = (char) ('0' + digit);
+            }
+            return true;
+        }
+        switch (key) {
+            case SOFT_RIGHT -> {
+                if (length > 0) {
+                    pin[--length] = 0;
+                }
+                return true;
+            }
+            case OK -> {
+                unlock(context);
+                return true;
+            }
+            case SOFT_LEFT, CALL -> {
+                clear();
+                context.open(Screens.DIALER, Map.of(Screens.EMERGENCY, "true"));
+                return true;
+            }
+            case END -> {
+                clear();
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    @Override
+    public SoftKeys softKeys(ScreenContext context) {
+        return new SoftKeys(context.text("soft.emergency"), length > 0 ? context.text("soft.delete") : "");
+    }
+
+    private void unlock(ScreenContext context) {
+        if (length == 0) {
+            return;
+        }
+        char[] attempt = Arrays.copyOf(pin, length);
+        clear();
+        try {
+            lock.unlock(attempt);
+            message = "";
+            context.home();
+        } catch (StoreException e) {
+            message = switch (e.reason()) {
+                case WRONG_PIN -> context.text("lock.wrongPin", lock.failedAttempts());
+                default -> context.text("lock.failed", e.reason().name());
+            };
+        } finally {
+            Arrays.fill(attempt, '\0');
+        }
+    }
+
+    private void clear() {
+        Arrays.fill(pin, '\0');
+        length = 0;
+    }
+}

@@ -1,0 +1,30 @@
+package org.redoubt.shell.internal.screens;
+
+/** The names of the shell's screens and their arguments. */
+public final class Screens {
+
+    /** The home menu. */
+    public static final String HOME = "home";
+    /** The dialer. Arguments: {@link #DIGITS}, {@link #EMERGENCY}. */
+    public static final String DIALER = "dialer";
+    /** A ringing call. */
+    public static final String INCOMING = "incoming";
+    /** The calls in progress. */
+    public static final String CALL = "call";
+    /** Messages, contacts, call log, settings: opened from the home menu when there. */
+    public static final String MESSAGES = "messages";
+    /** Contacts. */
+    public static final String CONTACTS = "contacts";
+    /** The call log. */
+    public static final String CALL_LOG = "calllog";
+    /** Settings. */
+    public static final String SETTINGS = "settings";
+
+    /** Dialer argument: the digits to start with. */
+    public static final String DIGITS = "digits";
+    /** Dialer argument: {@code true} to take emergency numbers only (from the lock screen). */
+    public static final String EMERGENCY = "emergency";
+
+    private Screens() {
+    }
+}

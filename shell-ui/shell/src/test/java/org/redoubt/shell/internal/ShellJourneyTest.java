@@ -1,0 +1,173 @@
+package org.redoubt.shell.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redoubt.driver.keypad.Key;
+import org.redoubt.shell.internal.screens.LockScreen;
+import org.redoubt.shell.internal.screens.Screens;
+import org.redoubt.store.LockState;
+import org.redoubt.telephony.CallState;
+
+/**
+ * Whole journeys on the handset, typed on the keypad: what the screen shows is checked on the
+ * texts of each frame, and the main screens against golden images of the PNGs the display driver
+ * wrote.
+ */
+class ShellJourneyTest {
+
+    @TempDir
+    Path data;
+    private ShellRig rig;
+
+    @AfterEach
+    void stop() throws Exception {
+        rig.close();
+    }
+
+    private void start(String language) throws Exception {
+        rig = new ShellRig(data, language);
+        rig.awaitText("status: Redoubt Net");
+    }
+
+    @Test
+    void unlockDialTalkAndHangUp() throws Exception {
+        start("en");
+        rig.telephony.enterPin("1234"); // the SIM's PIN (its own screen is still to come)
+        List<String> locked = rig.awaitText("Enter PIN");
+        assertTrue(locked.contains("status: locked"), locked.toString());
+        GoldenImages.check("lock", rig.screenshot());
+
+        rig.keypad.type("2468");
+        rig.awaitText("●●●●");
+        rig.keypad.press(Key.OK);
+        rig.awaitText("> Dialer");
+        assertEquals(LockState.UNLOCKED, rig.lock.state());
+        assertEquals(Screens.HOME, rig.shell.shell().topScreen());
+        GoldenImages.check("home", rig.screenshot());
+
+        rig.keypad.type("0301234567");
+        rig.awaitText("0301234567");
+        GoldenImages.check("dialer", rig.screenshot());
+        rig.keypad.press(Key.CALL);
+        rig.awaitText("Ringing");
+        assertEquals(Screens.CALL, rig.shell.shell().topScreen());
+
+        rig.simulator.remoteAnswer();
+        List<String> talking = rig.awaitText("Active");
+        assertTrue(talking.contains("0301234567"), talking.toString());
+        assertTrue(talking.contains("soft: Hold | End"), talking.toString());
+        GoldenImages.check("call", rig.screenshot());
+
+        rig.keypad.press(Key.END);
+        rig.awaitText("> Dialer");
+        assertEquals(Screens.HOME, rig.shell.shell().topScreen());
+        assertTrue(rig.telephony.calls().stream().allMatch(call -> call.state() == CallState.ENDED));
+    }
+
+    @Test
+    void wrongPinsAreCountedAndTheRightOneStillUnlocks() throws Exception {
+        start("en");
+        rig.awaitText("Enter PIN");
+
+        rig.keypad.type("1111");
+        rig.keypad.press(Key.OK);
+        rig.awaitText("Wrong PIN (1 failed)");
+        rig.keypad.type("9999");
+        rig.keypad.press(Key.OK);
+        rig.awaitText("Wrong PIN (2 failed)");
+        assertEquals(LockState.LOCKED, rig.lock.state());
+        assertEquals(LockScreen.ID, rig.shell.shell().topScreen());
+
+        rig.keypad.type("24689");
+        rig.keypad.press(Key.SOFT_RIGHT); // delete the typo
+        rig.keypad.press(Key.OK);
+        rig.awaitText("> Dialer");
+        assertEquals(LockState.UNLOCKED, rig.lock.state());
+    }
+
+    @Test
+    void anEmergencyCallGoesOutFromTheLockScreenAndNothingElseDoes() throws Exception {
+        start("en");
+        rig.awaitText("Enter PIN"); // the SIM's PIN is not entered either
+
+        rig.keypad.press(Key.SOFT_LEFT);
+        rig.awaitText("Emergency call");
+        rig.keypad.type("123");
+        rig.keypad.press(Key.CALL);
+        rig.awaitText("notice: Emergency numbers only");
+        assertTrue(rig.telephony.calls().isEmpty());
+
+        rig.keypad.press(Key.SOFT_RIGHT, Key.SOFT_RIGHT, Key.SOFT_RIGHT);
+        rig.keypad.type("112");
+        rig.keypad.press(Key.CALL);
+        List<String> call = rig.awaitText("Emergency · Ringing");
+        assertTrue(call.contains("112"), call.toString());
+
+        rig.keypad.press(Key.END);
+        rig.awaitText("Enter PIN");
+        assertEquals(LockState.LOCKED, rig.lock.state(), "the emergency call did not unlock the handset");
+    }
+
+    @Test
+    void anIncomingCallRingsOverTheLockScreenAndEndsBackOnIt() throws Exception {
+        start("en");
+        rig.telephony.enterPin("1234");
+        rig.awaitText("Enter PIN");
+
+        rig.simulator.incomingCall("+8613800138000");
+        List<String> ringing = rig.awaitText("Incoming call");
+        assertTrue(ringing.contains("+8613800138000"), ringing.toString());
+        assertTrue(ringing.contains("soft: Answer | Reject"), ringing.toString());
+        rig.keypad.press(Key.CALL);
+        rig.awaitText("Active");
+        rig.simulator.remoteHangUp();
+        rig.awaitText("Enter PIN");
+        assertEquals(LockState.LOCKED, rig.lock.state());
+    }
+
+    @Test
+    void theShellSpeaksChinese() throws Exception {
+        start("zh-CN");
+        rig.awaitText("请输入PIN码");
+        GoldenImages.check("lock-zh", rig.screenshot());
+
+        rig.keypad.type("2468");
+        rig.keypad.press(Key.OK);
+        List<String> home = rig.awaitText("> 拨号");
+        assertTrue(home.contains("菜单"), home.toString());
+        assertFalse(home.stream().anyMatch(text -> text.startsWith("menu.")), "every text is translated: " + home);
+    }
+
+    @Test
+    void theShellComesBackOnTheCallScreenAfterItsBundleIsUpdatedDuringACall() throws Exception {
+        start("en");
+        rig.telephony.enterPin("1234");
+        rig.keypad.type("2468");
+        rig.keypad.press(Key.OK);
+        rig.awaitText("> Dialer");
+        rig.keypad.type("0301234567");
+        rig.keypad.press(Key.CALL);
+        rig.awaitText("Ringing");
+        rig.simulator.remoteAnswer();
+        rig.awaitText("Active");
+
+        rig.stopShell(); // the shell bundle is updated: its components go and come back
+        rig.startShell("en");
+
+        List<String> back = rig.awaitText("Active");
+        assertTrue(back.contains("0301234567"), back.toString());
+        assertEquals(Screens.CALL, rig.shell.shell().topScreen());
+        assertTrue(rig.telephony.calls().stream().anyMatch(call -> call.state() == CallState.ACTIVE),
+                "the call went on");
+        rig.keypad.press(Key.END);
+        rig.awaitText("> Dialer");
+    }
+}

@@ -1,0 +1,155 @@
+package org.redoubt.shell.internal;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.log.Logger;
+import org.osgi.util.converter.Converters;
+import org.redoubt.driver.display.internal.TestDisplays;
+import org.redoubt.driver.modem.AtChannel;
+import org.redoubt.driver.modem.internal.TestChannels;
+import org.redoubt.driver.modem.simulator.ModemSimulator;
+import org.redoubt.driver.modem.simulator.SimulatorServer;
+import org.redoubt.shell.internal.screens.CallScreen;
+import org.redoubt.shell.internal.screens.DialerScreen;
+import org.redoubt.shell.internal.screens.HomeScreen;
+import org.redoubt.shell.internal.screens.IncomingCallScreen;
+import org.redoubt.shell.internal.screens.LockScreen;
+import org.redoubt.shell.internal.screens.Screens;
+import org.redoubt.shell.screen.Screen;
+import org.redoubt.store.HandsetLock;
+import org.redoubt.store.internal.TestStores;
+import org.redoubt.telephony.internal.TelephonyComponent;
+import org.redoubt.telephony.internal.TestTelephony;
+
+/**
+ * The shell as a handset runs it, outside the framework: the real telephony over the modem driver's
+ * AT channel to the modem simulator, the real encrypted stores, the display driver's PNG backend,
+ * and a keypad the test types on. The clock stands still, so frames are the same on every run.
+ */
+final class ShellRig implements AutoCloseable {
+
+    static final Duration DEADLINE = Duration.ofSeconds(10);
+    static final char[] HANDSET_PIN = "2468".toCharArray();
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T09:41:00Z"), ZoneOffset.UTC);
+    private static final Logger LOGGER = (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(),
+            new Class<?>[] {Logger.class}, (proxy, method, args) -> {
+                if (method.getName().equals("error") || System.getenv("SHELL_DEBUG") != null) {
+                    System.err.println(method.getName() + " " + java.util.Arrays.toString(args));
+                }
+                return method.getReturnType() == boolean.class ? false : null;
+            });
+
+    final ModemSimulator simulator = new ModemSimulator();
+    final SimulatorServer server;
+    final AtChannel channel;
+    final TelephonyComponent telephony;
+    final TestStores stores;
+    final HandsetLock lock;
+    final ScriptedKeypad keypad = new ScriptedKeypad();
+    final Path screenDirectory;
+    final RecordingDisplay display;
+    ShellComponent shell;
+
+    /**
+     * @param data     the handset's data directory
+     * @param language {@code en} or {@code zh-CN}
+     */
+    ShellRig(Path data, String language) throws Exception {
+        server = new SimulatorServer(simulator, 0);
+        channel = TestChannels.tcp(server.port());
+        stores = new TestStores(data);
+        lock = stores.lock();
+        lock.setPin(HANDSET_PIN.clone());
+        lock.lock();
+        screenDirectory = data.resolve("screen");
+        display = new RecordingDisplay(TestDisplays.png(screenDirectory));
+        telephony = TestTelephony.start(channel, new EventAdmin() {
+            @Override
+            public void postEvent(Event event) {
+                ShellComponent current = shell;
+                if (current != null) {
+                    current.handleEvent(event);
+                }
+            }
+
+            @Override
+            public void sendEvent(Event event) {
+                postEvent(event);
+            }
+        });
+        startShell(language);
+    }
+
+    /** Starts (or, after {@link #stopShell}, restarts) the shell bundle's components. */
+    void startShell(String language) throws IOException {
+        ShellComponent next = new ShellComponent(Converters.standardConverter().convert(Map.of("language", language))
+                .to(ShellComponent.Config.class), LOGGER, CLOCK);
+        next.bindLock(lock);
+        next.bindCalls(telephony);
+        next.bindNetwork(telephony);
+        next.bindDisplay(display);
+        next.bindKeypad(keypad);
+        for (Map.Entry<String, Screen> screen : Map.<String, Screen>of(LockScreen.ID, new LockScreen(lock), Screens.HOME,
+                new HomeScreen(), Screens.DIALER, new DialerScreen(telephony), Screens.INCOMING,
+                new IncomingCallScreen(telephony), Screens.CALL, new CallScreen(telephony)).entrySet()) {
+            next.bindScreen(screen.getValue(), Map.of(Screen.ID, screen.getKey()));
+        }
+        shell = next;
+    }
+
+    /** The shell bundle stops: its components go, telephony and the rest stay. */
+    void stopShell() {
+        ShellComponent current = shell;
+        shell = null;
+        current.unbindKeypad(keypad);
+        current.deactivate();
+    }
+
+    /** @return the frame on screen once its texts satisfy {@code wanted}; fails after {@link #DEADLINE} */
+    List<String> await(String what, Predicate<List<String>> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (true) {
+            FrameRenderer.Frame frame = shell.shell().lastFrame();
+            if (frame != null && wanted.test(frame.texts())) {
+                return frame.texts();
+            }
+            assertTrue(System.nanoTime() < deadline, "no frame with " + what + "; last: "
+                    + (frame == null ? "none" : frame.texts()));
+            Thread.sleep(10);
+        }
+    }
+
+    /** @return the frame once it shows {@code text} somewhere */
+    List<String> awaitText(String text) throws InterruptedException {
+        return await("'" + text + "'", texts -> texts.stream().anyMatch(t -> t.contains(text)));
+    }
+
+    /** @return the PNG the display driver wrote for the frame on screen */
+    Path screenshot() {
+        return screenDirectory.resolve(TestDisplays.FILE);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (shell != null) {
+            stopShell();
+        }
+        TestTelephony.stop(telephony);
+        TestChannels.close(channel);
+        server.close();
+        stores.close();
+    }
+}
