@@ -65,6 +65,14 @@ public final class SmsCodec {
     }
 
     /**
+     * @param text a text being written
+     * @return its alphabet, its number of SMS and the room left in the last one
+     */
+    public static SegmentCount count(String text) {
+        return TextSplitter.count(text == null ? "" : text);
+    }
+
+    /**
      * Encodes a text message as the network delivers it, one SMS-DELIVER per part: what the modem
      * simulator and tests hand to telephony.
      *

@@ -49,6 +49,27 @@ final class TextSplitter {
         return parts;
     }
 
+    /** @see SmsCodec#count */
+    static SegmentCount count(String text) {
+        Alphabet alphabet = alphabetFor(text);
+        if (alphabet == Alphabet.GSM_7BIT) {
+            int septets = septets(text, 0, text.length());
+            if (septets <= UserData.MAX_SEPTETS) {
+                return new SegmentCount(alphabet, 1, UserData.MAX_SEPTETS - septets);
+            }
+            int capacity = UserData.MAX_SEPTETS - (6 * 8 + 6) / 7;
+            List<String> parts = splitSeptets(text, capacity);
+            return new SegmentCount(alphabet, parts.size(), capacity - septets(parts.get(parts.size() - 1), 0,
+                    parts.get(parts.size() - 1).length()));
+        }
+        if (text.length() <= SINGLE_UCS2) {
+            return new SegmentCount(alphabet, 1, SINGLE_UCS2 - text.length());
+        }
+        int capacity = (UserData.MAX_OCTETS - 6) / 2;
+        List<String> parts = splitUnits(text, capacity);
+        return new SegmentCount(alphabet, parts.size(), capacity - parts.get(parts.size() - 1).length());
+    }
+
     private static List<String> splitSeptets(String text, int capacity) {
         List<String> parts = new ArrayList<>();
         int start = 0;

@@ -116,6 +116,18 @@ class SmsCodecTest {
         assertEquals(parts, SmsCodec.submit("0170", "字".repeat(length), SubmitOptions.withReference(7)).size());
     }
 
+    @ParameterizedTest
+    @CsvSource({"0, '', GSM_7BIT, 1, 160", "160, x, GSM_7BIT, 1, 0", "161, x, GSM_7BIT, 2, 145",
+        "159, €, GSM_7BIT, 1, 0", "160, €, GSM_7BIT, 2, 145", "70, 字, UCS2, 1, 0", "71, 字, UCS2, 2, 63"})
+    void theCountSaysAlphabetPartsAndRoom(int length, String last, Alphabet alphabet, int parts, int remaining) {
+        String text = "a".repeat(Math.max(0, length - last.length())) + last;
+        if (length == 0) {
+            text = "";
+        }
+
+        assertEquals(new SegmentCount(alphabet, parts, remaining), SmsCodec.count(text));
+    }
+
     @Test
     void aSixteenBitReferenceLeavesOneCharacterLessPerPart() throws PduException {
         SubmitOptions wide = new SubmitOptions(0xBEEF, true, false, SubmitOptions.DEFAULT_VALIDITY);

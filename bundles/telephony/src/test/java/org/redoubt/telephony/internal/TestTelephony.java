@@ -5,6 +5,7 @@ import java.util.Map;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.util.converter.Converters;
 import org.redoubt.driver.modem.AtChannel;
+import org.redoubt.store.MessageStore;
 
 /**
  * Telephony outside the framework, for other modules' tests (the shell's): the component with its
@@ -16,14 +17,16 @@ public final class TestTelephony {
     }
 
     /**
-     * @param channel the modem's AT channel
-     * @param events  where telephony's events go
+     * @param channel  the modem's AT channel
+     * @param events   where telephony's events go
+     * @param messages where received messages are kept
      * @return the running component
      */
-    public static TelephonyComponent start(AtChannel channel, EventAdmin events) {
+    public static TelephonyComponent start(AtChannel channel, EventAdmin events, MessageStore messages) {
         TelephonyComponent telephony = new TelephonyComponent(Converters.standardConverter().convert(Map.of())
                 .to(TelephonyComponent.Config.class), TelephonyRig.LOGGER);
         telephony.bindEventAdmin(events);
+        telephony.bindMessageStore(messages);
         telephony.bindModem(channel);
         return telephony;
     }

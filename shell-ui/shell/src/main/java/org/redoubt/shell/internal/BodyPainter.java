@@ -70,6 +70,54 @@ final class BodyPainter implements Painter {
     }
 
     @Override
+    public int paragraph(String text, int y, Size size, boolean right) {
+        graphics.setFont(theme.font(size));
+        graphics.setColor(size == Size.SMALL ? Theme.DIM : Theme.TEXT);
+        FontMetrics metrics = graphics.getFontMetrics();
+        int room = width - 2 * MARGIN;
+        int baseline = y;
+        for (String line : lines(text, room, metrics)) {
+            if (top + baseline - metrics.getAscent() > height) {
+                break;
+            }
+            int x = right ? width - MARGIN - metrics.stringWidth(line) : MARGIN;
+            graphics.drawString(line, x, top + baseline);
+            baseline += metrics.getHeight();
+        }
+        drawn.add(text);
+        return baseline;
+    }
+
+    /** @return the text broken into lines of at most {@code room} pixels */
+    static List<String> lines(String text, int room, FontMetrics metrics) {
+        List<String> lines = new ArrayList<>();
+        for (String paragraph : text.split("\n", -1)) {
+            StringBuilder line = new StringBuilder();
+            int lastSpace = -1;
+            for (int i = 0; i < paragraph.length(); i++) {
+                char c = paragraph.charAt(i);
+                line.append(c);
+                if (c == ' ') {
+                    lastSpace = line.length() - 1;
+                }
+                if (metrics.stringWidth(line.toString()) > room && line.length() > 1) {
+                    int cut = lastSpace > 0 ? lastSpace : line.length() - 1;
+                    if (cut > 0 && Character.isLowSurrogate(line.charAt(cut))) {
+                        cut--;
+                    }
+                    lines.add(line.substring(0, cut).stripTrailing());
+                    String rest = line.substring(cut).stripLeading();
+                    line.setLength(0);
+                    line.append(rest);
+                    lastSpace = line.indexOf(" ");
+                }
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    @Override
     public void list(List<String> rows, int selected) {
         graphics.setFont(theme.normal());
         FontMetrics metrics = graphics.getFontMetrics();

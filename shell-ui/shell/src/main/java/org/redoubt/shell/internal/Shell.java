@@ -60,6 +60,7 @@ final class Shell implements AutoCloseable {
     private String notice; // shell thread only
     private long noticeUntil; // shell thread only
     private String lastClock = ""; // shell thread only
+    private long keyNanos; // shell thread only: the key being handled
 
     Shell(Theme theme, int width, int height, Texts texts, Sources sources, Clock clock, Logger logger) {
         this.renderer = new FrameRenderer(theme, width, height);
@@ -104,6 +105,7 @@ final class Shell implements AutoCloseable {
             return;
         }
         later(() -> {
+            keyNanos = event.timeNanos();
             handle(event.key());
             if (draw()) {
                 recordLatency(System.nanoTime() - event.timeNanos());
@@ -117,6 +119,29 @@ final class Shell implements AutoCloseable {
             callsChanged();
             draw();
         });
+    }
+
+    /**
+     * Something screens may show changed (a telephony event other than a call's).
+     *
+     * @param notice a message to show over the screen, or null
+     */
+    void changed(String notice) {
+        later(() -> {
+            if (notice != null) {
+                context.notice(notice);
+            }
+            Screen screen = screens.get(navigator.top().screen());
+            if (screen != null) {
+                screen.changed(context);
+            }
+            draw();
+        });
+    }
+
+    /** Texts in the handset's language, for messages made outside a screen. */
+    Texts texts() {
+        return texts;
     }
 
     /** Something the status bar shows changed, or the display came back. */
@@ -184,6 +209,7 @@ final class Shell implements AutoCloseable {
     // ---- the shell thread ----
 
     private void handle(Key key) {
+        notice = null; // a key dismisses a notice; one the key causes shows anew
         if (key == Key.POWER) {
             sources.lock().run();
             navigator.reset(base());
@@ -374,6 +400,11 @@ final class Shell implements AutoCloseable {
         @Override
         public ZonedDateTime now() {
             return Shell.this.now();
+        }
+
+        @Override
+        public long keyNanos() {
+            return keyNanos;
         }
     }
 }

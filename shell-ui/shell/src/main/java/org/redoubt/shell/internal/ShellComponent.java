@@ -187,8 +187,10 @@ public final class ShellComponent implements EventHandler {
     public void handleEvent(Event event) {
         if (event.getTopic().equals(TelephonyEvents.CALL)) {
             shell.callsUpdated();
+        } else if (event.getTopic().equals(TelephonyEvents.SMS_RECEIVED)) {
+            shell.changed(shell.texts().text("sms.received", String.valueOf(event.getProperty(TelephonyEvents.NUMBER))));
         } else {
-            shell.refresh();
+            shell.changed(null);
         }
     }
 

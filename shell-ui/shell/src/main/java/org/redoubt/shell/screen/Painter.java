@@ -41,6 +41,17 @@ public interface Painter {
     void text(String text, int y, Size size, boolean center);
 
     /**
+     * Draws text over as many lines as it needs, broken between words (anywhere in Chinese).
+     *
+     * @param text  the text; line breaks in it are kept
+     * @param y     the first line's baseline from the top of the body (below the title)
+     * @param size  its size
+     * @param right aligned to the right margin (a message the user sent), else to the left
+     * @return the baseline of the line after the last one drawn
+     */
+    int paragraph(String text, int y, Size size, boolean right);
+
+    /**
      * Draws a list, scrolled so that the selected row shows.
      *
      * @param rows     the rows' text

@@ -23,6 +23,15 @@ public interface Screen {
     }
 
     /**
+     * Something the screen may show changed while it is on top (a message arrived, the network
+     * changed): read it again. The shell draws a frame afterwards.
+     *
+     * @param context the shell
+     */
+    default void changed(ScreenContext context) {
+    }
+
+    /**
      * Draws the screen's body.
      *
      * @param painter draws between the status bar and the soft keys

@@ -53,6 +53,12 @@ public interface ScreenContext {
      */
     String text(String key, Object... args);
 
+    /**
+     * @return when the key being handled was pressed, on the keypad driver's monotonic clock in
+     *         nanoseconds (multi-tap text entry times its presses with it)
+     */
+    long keyNanos();
+
     /** @return the time on the handset, in its zone */
     ZonedDateTime now();
 }

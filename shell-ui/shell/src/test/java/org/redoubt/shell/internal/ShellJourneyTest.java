@@ -73,6 +73,55 @@ class ShellJourneyTest {
     }
 
     @Test
+    void receiveAnSmsReadItAndReply() throws Exception {
+        start("en");
+        rig.telephony.enterPin("1234");
+        rig.keypad.type("2468");
+        rig.keypad.press(Key.OK);
+        rig.awaitText("> Dialer");
+        rig.simulator.smsFrom("+4930123", "Meeting moved to 10:00. Bring the signed policy, please.");
+        rig.awaitText("notice: New message from +4930123");
+
+        rig.keypad.press(Key.DOWN, Key.OK);
+        rig.awaitText("> +4930123 (1)");
+        GoldenImages.check("messages", rig.screenshot());
+        rig.keypad.press(Key.OK);
+        rig.awaitText("Meeting moved to 10:00. Bring the signed policy, please.");
+        GoldenImages.check("thread", rig.screenshot());
+
+        rig.keypad.press(Key.SOFT_LEFT);
+        rig.awaitText("To: +4930123");
+        // "Ok, see you" by multi-tap: # for upper case, then lower case
+        rig.keypad.press(Key.POUND);
+        rig.keypad.type("666");
+        rig.keypad.press(Key.POUND, Key.POUND); // ABC -> 123 -> abc
+        rig.keypad.type("55");
+        rig.keypad.press(Key.RIGHT);
+        rig.keypad.type("1");
+        rig.keypad.type("1"); // ".," : the comma
+        rig.keypad.type("0");
+        rig.keypad.type("7777");
+        rig.keypad.type("33");
+        rig.keypad.press(Key.RIGHT);
+        rig.keypad.type("33");
+        rig.keypad.type("0");
+        rig.keypad.type("999");
+        rig.keypad.type("666");
+        rig.keypad.type("88");
+        List<String> composed = rig.awaitText("Ok, see you_");
+        assertTrue(composed.contains("abc · 149 left · 1 SMS"), composed.toString());
+        GoldenImages.check("compose", rig.screenshot());
+        rig.keypad.press(Key.SOFT_LEFT);
+
+        rig.awaitText("notice: Sent");
+        assertEquals("Ok, see you", org.redoubt.telephony.sms.SmsCodec.decodeSubmit(rig.simulator.submitted().get(0))
+                .text());
+        List<String> thread = rig.awaitText("Ok, see you");
+        assertTrue(thread.contains("+4930123"), thread.toString());
+        assertEquals(0, rig.messages.threads().get(0).unread(), "reading marked it read");
+    }
+
+    @Test
     void wrongPinsAreCountedAndTheRightOneStillUnlocks() throws Exception {
         start("en");
         rig.awaitText("Enter PIN");

@@ -23,6 +23,9 @@ import org.redoubt.driver.modem.internal.TestChannels;
 import org.redoubt.driver.modem.simulator.ModemSimulator;
 import org.redoubt.driver.modem.simulator.SimulatorServer;
 import org.redoubt.shell.internal.screens.CallScreen;
+import org.redoubt.shell.internal.screens.ComposeScreen;
+import org.redoubt.shell.internal.screens.MessagesScreen;
+import org.redoubt.shell.internal.screens.ThreadScreen;
 import org.redoubt.shell.internal.screens.DialerScreen;
 import org.redoubt.shell.internal.screens.HomeScreen;
 import org.redoubt.shell.internal.screens.IncomingCallScreen;
@@ -30,6 +33,7 @@ import org.redoubt.shell.internal.screens.LockScreen;
 import org.redoubt.shell.internal.screens.Screens;
 import org.redoubt.shell.screen.Screen;
 import org.redoubt.store.HandsetLock;
+import org.redoubt.store.MessageStore;
 import org.redoubt.store.internal.TestStores;
 import org.redoubt.telephony.internal.TelephonyComponent;
 import org.redoubt.telephony.internal.TestTelephony;
@@ -58,6 +62,7 @@ final class ShellRig implements AutoCloseable {
     final TelephonyComponent telephony;
     final TestStores stores;
     final HandsetLock lock;
+    final MessageStore messages;
     final ScriptedKeypad keypad = new ScriptedKeypad();
     final Path screenDirectory;
     final RecordingDisplay display;
@@ -74,6 +79,7 @@ final class ShellRig implements AutoCloseable {
         lock = stores.lock();
         lock.setPin(HANDSET_PIN.clone());
         lock.lock();
+        messages = stores.messages();
         screenDirectory = data.resolve("screen");
         display = new RecordingDisplay(TestDisplays.png(screenDirectory));
         telephony = TestTelephony.start(channel, new EventAdmin() {
@@ -89,7 +95,7 @@ final class ShellRig implements AutoCloseable {
             public void sendEvent(Event event) {
                 postEvent(event);
             }
-        });
+        }, messages);
         startShell(language);
     }
 
@@ -104,7 +110,9 @@ final class ShellRig implements AutoCloseable {
         next.bindKeypad(keypad);
         for (Map.Entry<String, Screen> screen : Map.<String, Screen>of(LockScreen.ID, new LockScreen(lock), Screens.HOME,
                 new HomeScreen(), Screens.DIALER, new DialerScreen(telephony), Screens.INCOMING,
-                new IncomingCallScreen(telephony), Screens.CALL, new CallScreen(telephony)).entrySet()) {
+                new IncomingCallScreen(telephony), Screens.CALL, new CallScreen(telephony), Screens.MESSAGES,
+                new MessagesScreen(messages), Screens.THREAD, new ThreadScreen(messages), Screens.COMPOSE,
+                new ComposeScreen(telephony)).entrySet()) {
             next.bindScreen(screen.getValue(), Map.of(Screen.ID, screen.getKey()));
         }
         shell = next;

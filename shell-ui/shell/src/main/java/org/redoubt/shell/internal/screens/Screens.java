@@ -13,6 +13,10 @@ public final class Screens {
     public static final String CALL = "call";
     /** Messages, contacts, call log, settings: opened from the home menu when there. */
     public static final String MESSAGES = "messages";
+    /** One message thread. Argument: {@link #ADDRESS}. */
+    public static final String THREAD = "thread";
+    /** Writing a message. Argument: {@link #ADDRESS} (none for a new number). */
+    public static final String COMPOSE = "compose";
     /** Contacts. */
     public static final String CONTACTS = "contacts";
     /** The call log. */
@@ -20,6 +24,8 @@ public final class Screens {
     /** Settings. */
     public static final String SETTINGS = "settings";
 
+    /** Thread and compose argument: the other party's number or sender name. */
+    public static final String ADDRESS = "address";
     /** Dialer argument: the digits to start with. */
     public static final String DIGITS = "digits";
     /** Dialer argument: {@code true} to take emergency numbers only (from the lock screen). */

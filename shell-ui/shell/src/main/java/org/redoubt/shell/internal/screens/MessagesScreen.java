@@ -1,0 +1,93 @@
+package org.redoubt.shell.internal.screens;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.redoubt.driver.keypad.Key;
+import org.redoubt.shell.screen.Painter;
+import org.redoubt.shell.screen.Screen;
+import org.redoubt.shell.screen.ScreenContext;
+import org.redoubt.shell.screen.SoftKeys;
+import org.redoubt.store.MessageStore;
+import org.redoubt.store.MessageThread;
+import org.redoubt.store.StoreException;
+
+/** The message threads, newest first, with their unread counts; OK opens one, the left soft key writes a new message. */
+@Component(service = Screen.class, property = Screen.ID + "=" + Screens.MESSAGES)
+public final class MessagesScreen implements Screen {
+
+    private final MessageStore messages;
+    private List<MessageThread> threads = List.of();
+    private int selected;
+    private String problem = "";
+
+    /** @param messages the message store */
+    @Activate
+    public MessagesScreen(@Reference MessageStore messages) {
+        this.messages = messages;
+    }
+
+    @Override
+    public void shown(ScreenContext context) {
+        try {
+            threads = messages.threads();
+            problem = "";
+        } catch (StoreException e) {
+            threads = List.of();
+            problem = context.text("store." + e.reason().name());
+        }
+        selected = Math.min(selected, Math.max(0, threads.size() - 1));
+    }
+
+    @Override
+    public void changed(ScreenContext context) {
+        shown(context);
+    }
+
+    @Override
+    public void paint(Painter painter, ScreenContext context) {
+        painter.title(context.text("messages.title"));
+        if (!problem.isEmpty()) {
+            painter.text(problem, painter.lineHeight(Painter.Size.NORMAL) * 2, Painter.Size.SMALL, true);
+            return;
+        }
+        if (threads.isEmpty()) {
+            painter.text(context.text("messages.none"), painter.lineHeight(Painter.Size.NORMAL) * 2, Painter.Size.SMALL,
+                    true);
+            return;
+        }
+        List<String> rows = new ArrayList<>();
+        for (MessageThread thread : threads) {
+            rows.add(thread.unread() > 0 ? thread.address() + " (" + thread.unread() + ")" : thread.address());
+        }
+        painter.list(rows, selected);
+    }
+
+    @Override
+    public boolean key(Key key, ScreenContext context) {
+        switch (key) {
+            case UP -> selected = threads.isEmpty() ? 0 : (selected + threads.size() - 1) % threads.size();
+            case DOWN -> selected = threads.isEmpty() ? 0 : (selected + 1) % threads.size();
+            case OK -> {
+                if (!threads.isEmpty()) {
+                    context.open(Screens.THREAD, Map.of(Screens.ADDRESS, threads.get(selected).address()));
+                }
+            }
+            case SOFT_LEFT -> context.open(Screens.COMPOSE, Map.of());
+            case SOFT_RIGHT -> context.back();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public SoftKeys softKeys(ScreenContext context) {
+        return new SoftKeys(context.text("soft.new"), context.text("soft.back"));
+    }
+}
