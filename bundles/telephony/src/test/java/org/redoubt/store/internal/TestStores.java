@@ -7,6 +7,8 @@ import org.redoubt.crypto.api.Suite;
 import org.redoubt.crypto.bc.internal.BouncyCastleCryptoProvider;
 import org.redoubt.crypto.sealed.internal.FileDeviceSecret;
 import org.redoubt.crypto.sealed.internal.KeyHierarchy;
+import org.redoubt.store.CallLog;
+import org.redoubt.store.ContactStore;
 import org.redoubt.store.HandsetLock;
 import org.redoubt.store.MessageStore;
 import org.redoubt.store.StoreException;
@@ -34,6 +36,16 @@ public final class TestStores implements AutoCloseable {
     /** @return the messages */
     public MessageStore messages() {
         return new MessageBox(vault);
+    }
+
+    /** @return the contacts */
+    public ContactStore contacts() {
+        return new ContactBook(vault);
+    }
+
+    /** @return the call log */
+    public CallLog callLog() {
+        return new CallHistory(vault);
     }
 
     /** @return the PIN lock */

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.util.converter.Converters;
 import org.redoubt.driver.modem.AtChannel;
+import org.redoubt.store.CallLog;
 import org.redoubt.store.MessageStore;
 
 /**
@@ -20,13 +21,16 @@ public final class TestTelephony {
      * @param channel  the modem's AT channel
      * @param events   where telephony's events go
      * @param messages where received messages are kept
+     * @param callLog  where ended calls are written
      * @return the running component
      */
-    public static TelephonyComponent start(AtChannel channel, EventAdmin events, MessageStore messages) {
+    public static TelephonyComponent start(AtChannel channel, EventAdmin events, MessageStore messages,
+            CallLog callLog) {
         TelephonyComponent telephony = new TelephonyComponent(Converters.standardConverter().convert(Map.of())
                 .to(TelephonyComponent.Config.class), TelephonyRig.LOGGER);
         telephony.bindEventAdmin(events);
         telephony.bindMessageStore(messages);
+        telephony.bindCallLog(callLog);
         telephony.bindModem(channel);
         return telephony;
     }

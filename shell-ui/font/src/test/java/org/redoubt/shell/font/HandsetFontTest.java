@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 class HandsetFontTest {
 
     @Test
-    void coversEnglishChineseAndTheGsmSymbols() throws IOException {
+    void coversEnglishChineseTheGsmSymbolsAndTheShellsMarks() throws IOException {
         Font font = HandsetFont.load();
 
         assertEquals("Noto Sans SC Regular", font.getFontName());
-        assertEquals(-1, font.canDisplayUpTo("Messages 短信 联系人 设置 紧急呼叫 €£¥@§¿ÄÖÑÜ ΔΦΓΛΩΠΨΣΘΞ 0123456789*#"));
+        assertEquals(-1, font.canDisplayUpTo("Messages 短信 联系人 设置 紧急呼叫 €£¥@§¿ÄÖÑÜ ΔΦΓΛΩΠΨΣΘΞ 0123456789*# ↗↙●…·—"));
     }
 
     @Test

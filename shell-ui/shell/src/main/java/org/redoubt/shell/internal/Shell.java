@@ -42,7 +42,7 @@ final class Shell implements AutoCloseable {
 
     /** What the shell reads from the rest of the handset. */
     record Sources(Supplier<Display> display, Supplier<HandsetStatus> status, Supplier<List<Call>> calls,
-            BooleanSupplier locked, Runnable lock) {
+            BooleanSupplier locked, Runnable lock, java.util.function.Consumer<String> languageChosen) {
     }
 
     private final Map<String, Screen> screens = new ConcurrentHashMap<>();
@@ -400,6 +400,17 @@ final class Shell implements AutoCloseable {
         @Override
         public ZonedDateTime now() {
             return Shell.this.now();
+        }
+
+        @Override
+        public String language() {
+            return texts.tag();
+        }
+
+        @Override
+        public void language(String language) {
+            texts = Texts.of(language);
+            sources.languageChosen().accept(texts.tag());
         }
 
         @Override

@@ -3,12 +3,17 @@ package org.redoubt.shell.internal;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
+import java.util.Collections;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -64,6 +69,8 @@ public final class ShellComponent implements EventHandler {
     private volatile Battery battery;
     private volatile HandsetLock lock;
     private volatile CallControl calls;
+    private volatile ConfigurationAdmin configurations;
+    private final Logger logger;
 
     /**
      * @param config the language
@@ -77,15 +84,18 @@ public final class ShellComponent implements EventHandler {
 
     ShellComponent(Config config, Logger logger, Clock clock) throws IOException {
         Theme theme = Theme.of(HandsetFont.load());
-        shell = new Shell(theme, Display.DEFAULT_WIDTH, Display.DEFAULT_HEIGHT, new Texts(locale(config.language())),
-                new Shell.Sources(() -> display, this::status, this::currentCalls, this::locked, this::lockNow), clock,
-                logger);
+        this.logger = logger;
+        shell = new Shell(theme, Display.DEFAULT_WIDTH, Display.DEFAULT_HEIGHT, Texts.of(config.language()),
+                new Shell.Sources(() -> display, this::status, this::currentCalls, this::locked, this::lockNow,
+                        this::keepLanguage), clock, logger);
         keys = shell::key;
         batteryListener = (previous, current) -> shell.refresh();
     }
 
-    static Locale locale(String language) {
-        return "zh-CN".equalsIgnoreCase(language) || "zh".equalsIgnoreCase(language) ? Texts.CHINESE : Texts.ENGLISH;
+    /** @param config the language, changed in settings or by an engineer */
+    @Modified
+    void modified(Config config) {
+        shell.language(Texts.of(config.language()));
     }
 
     Shell shell() {
@@ -180,6 +190,40 @@ public final class ShellComponent implements EventHandler {
     void unbindCalls(CallControl gone) {
         if (calls == gone) {
             calls = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindConfigurations(ConfigurationAdmin next) {
+        configurations = next;
+    }
+
+    void unbindConfigurations(ConfigurationAdmin gone) {
+        if (configurations == gone) {
+            configurations = null;
+        }
+    }
+
+    /** Keeps the language the user chose in the shell's configuration, so it survives a restart. */
+    private void keepLanguage(String language) {
+        ConfigurationAdmin admin = configurations;
+        if (admin == null) {
+            return;
+        }
+        try {
+            Configuration configuration = admin.getConfiguration(PID, "?");
+            Dictionary<String, Object> properties = configuration.getProperties();
+            Hashtable<String, Object> next = new Hashtable<>();
+            if (properties != null) {
+                for (String key : Collections.list(properties.keys())) {
+                    next.put(key, properties.get(key));
+                }
+            }
+            next.put("language", language);
+            configuration.updateIfDifferent(next);
+        } catch (IOException e) {
+            logger.warn("The language could not be kept: {}", e.getMessage());
         }
     }
 

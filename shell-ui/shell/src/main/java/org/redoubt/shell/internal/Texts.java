@@ -25,6 +25,16 @@ final class Texts {
         return locale;
     }
 
+    /** @return {@code en} or {@code zh-CN} */
+    String tag() {
+        return locale.equals(CHINESE) ? "zh-CN" : "en";
+    }
+
+    /** @param tag {@code zh-CN} (or {@code zh}) for Chinese, anything else for English */
+    static Texts of(String tag) {
+        return new Texts("zh-CN".equalsIgnoreCase(tag) || "zh".equalsIgnoreCase(tag) ? CHINESE : ENGLISH);
+    }
+
     /** @return the text, or the key itself when there is none (visible, never a crash) */
     String text(String key, Object... args) {
         String pattern;

@@ -59,6 +59,16 @@ public interface ScreenContext {
      */
     long keyNanos();
 
+    /** @return the handset's language: {@code en} or {@code zh-CN} */
+    String language();
+
+    /**
+     * Switches the handset's language from the next frame on, and keeps it.
+     *
+     * @param language {@code en} or {@code zh-CN}
+     */
+    void language(String language);
+
     /** @return the time on the handset, in its zone */
     ZonedDateTime now();
 }

@@ -122,6 +122,80 @@ class ShellJourneyTest {
     }
 
     @Test
+    void addAContactCallItFromTheListAndFindTheCallInTheLog() throws Exception {
+        start("en");
+        rig.telephony.enterPin("1234");
+        unlock();
+
+        rig.keypad.press(Key.DOWN, Key.DOWN, Key.OK);
+        rig.awaitText("No contacts");
+        rig.keypad.press(Key.SOFT_LEFT);
+        rig.awaitText("New contact");
+        rig.keypad.press(Key.POUND); // ABC
+        rig.keypad.type("22");
+        rig.keypad.press(Key.POUND, Key.POUND); // abc
+        rig.keypad.type("666");
+        rig.keypad.type("22");
+        rig.keypad.press(Key.DOWN);
+        rig.keypad.type("0301234567");
+        rig.awaitText("0301234567_");
+        GoldenImages.check("contact-edit", rig.screenshot());
+        rig.keypad.press(Key.SOFT_LEFT);
+        rig.awaitText("> Bob");
+        assertEquals("0301234567", rig.stores.contacts().list().get(0).number());
+        GoldenImages.check("contacts", rig.screenshot());
+
+        rig.keypad.press(Key.CALL);
+        List<String> calling = rig.awaitText("Ringing");
+        assertTrue(calling.contains("0301234567"), calling.toString());
+        rig.keypad.press(Key.END);
+        rig.awaitText("> Bob");
+
+        rig.keypad.press(Key.END); // home, where the menu remembers the last item
+        rig.awaitText("> Contacts");
+        rig.keypad.press(Key.DOWN, Key.OK);
+        rig.awaitText("> ↗ 0301234567  11-24 "); // logged by telephony, on the system clock
+    }
+
+    @Test
+    void settingsSwitchTheLanguageAndChangeThePin() throws Exception {
+        start("en");
+        unlock();
+        rig.keypad.press(Key.UP, Key.OK); // the last item: settings
+        rig.awaitText("> Language: English");
+        rig.keypad.press(Key.OK);
+        rig.awaitText("> 语言：中文");
+        GoldenImages.check("settings-zh", rig.screenshot());
+
+        rig.keypad.press(Key.DOWN, Key.OK);
+        rig.awaitText("当前PIN码");
+        rig.keypad.type("2468");
+        rig.keypad.press(Key.OK);
+        rig.keypad.type("1357");
+        rig.keypad.press(Key.OK);
+        rig.keypad.type("1357");
+        rig.keypad.press(Key.OK);
+        rig.awaitText("notice: PIN码已更改");
+
+        rig.keypad.press(Key.DOWN, Key.OK);
+        rig.awaitText("版本：7");
+        rig.keypad.press(Key.SOFT_RIGHT);
+        rig.keypad.press(Key.POWER);
+        rig.awaitText("请输入PIN码");
+        assertEquals(LockState.LOCKED, rig.lock.state());
+        rig.keypad.type("1357");
+        rig.keypad.press(Key.OK);
+        rig.awaitText("> 设置");
+    }
+
+    private void unlock() throws InterruptedException {
+        rig.awaitText("Enter PIN");
+        rig.keypad.type("2468");
+        rig.keypad.press(Key.OK);
+        rig.awaitText("> Dialer");
+    }
+
+    @Test
     void wrongPinsAreCountedAndTheRightOneStillUnlocks() throws Exception {
         start("en");
         rig.awaitText("Enter PIN");

@@ -22,7 +22,14 @@ import org.redoubt.driver.modem.AtChannel;
 import org.redoubt.driver.modem.internal.TestChannels;
 import org.redoubt.driver.modem.simulator.ModemSimulator;
 import org.redoubt.driver.modem.simulator.SimulatorServer;
+import org.redoubt.shell.internal.screens.AboutScreen;
+import org.redoubt.shell.internal.screens.CallLogScreen;
 import org.redoubt.shell.internal.screens.CallScreen;
+import org.redoubt.shell.internal.screens.ChangePinScreen;
+import org.redoubt.shell.internal.screens.ContactEditScreen;
+import org.redoubt.shell.internal.screens.ContactScreen;
+import org.redoubt.shell.internal.screens.ContactsScreen;
+import org.redoubt.shell.internal.screens.SettingsScreen;
 import org.redoubt.shell.internal.screens.ComposeScreen;
 import org.redoubt.shell.internal.screens.MessagesScreen;
 import org.redoubt.shell.internal.screens.ThreadScreen;
@@ -95,7 +102,7 @@ final class ShellRig implements AutoCloseable {
             public void sendEvent(Event event) {
                 postEvent(event);
             }
-        }, messages);
+        }, messages, stores.callLog());
         startShell(language);
     }
 
@@ -108,11 +115,20 @@ final class ShellRig implements AutoCloseable {
         next.bindNetwork(telephony);
         next.bindDisplay(display);
         next.bindKeypad(keypad);
-        for (Map.Entry<String, Screen> screen : Map.<String, Screen>of(LockScreen.ID, new LockScreen(lock), Screens.HOME,
-                new HomeScreen(), Screens.DIALER, new DialerScreen(telephony), Screens.INCOMING,
-                new IncomingCallScreen(telephony), Screens.CALL, new CallScreen(telephony), Screens.MESSAGES,
-                new MessagesScreen(messages), Screens.THREAD, new ThreadScreen(messages), Screens.COMPOSE,
-                new ComposeScreen(telephony)).entrySet()) {
+        for (Map.Entry<String, Screen> screen : Map.<String, Screen>ofEntries(Map.entry(LockScreen.ID,
+                new LockScreen(lock)), Map.entry(Screens.HOME, new HomeScreen()),
+                Map.entry(Screens.DIALER, new DialerScreen(telephony)),
+                Map.entry(Screens.INCOMING, new IncomingCallScreen(telephony)),
+                Map.entry(Screens.CALL, new CallScreen(telephony)), Map.entry(Screens.MESSAGES, new MessagesScreen(messages)),
+                Map.entry(Screens.THREAD, new ThreadScreen(messages)), Map.entry(Screens.COMPOSE, new ComposeScreen(telephony)),
+                Map.entry(Screens.CONTACTS, new ContactsScreen(stores.contacts(), telephony)),
+                Map.entry(Screens.CONTACT, new ContactScreen(stores.contacts(), telephony)),
+                Map.entry(Screens.CONTACT_EDIT, new ContactEditScreen(stores.contacts())),
+                Map.entry(Screens.CALL_LOG, new CallLogScreen(stores.callLog(), telephony)),
+                Map.entry(Screens.SETTINGS, new SettingsScreen()), Map.entry(Screens.CHANGE_PIN, new ChangePinScreen(lock)),
+                Map.entry(Screens.ABOUT, new AboutScreen(Map.of("release", "7", "model", "redoubt-emulator", "device",
+                        "test-handset"))))
+                .entrySet()) {
             next.bindScreen(screen.getValue(), Map.of(Screen.ID, screen.getKey()));
         }
         shell = next;

@@ -19,6 +19,10 @@ public final class Screens {
     public static final String COMPOSE = "compose";
     /** Contacts. */
     public static final String CONTACTS = "contacts";
+    /** One contact's options. Argument: {@link #CONTACT_ID}. */
+    public static final String CONTACT = "contact";
+    /** Adding (no argument) or editing ({@link #CONTACT_ID}) a contact. */
+    public static final String CONTACT_EDIT = "contact-edit";
     /** The call log. */
     public static final String CALL_LOG = "calllog";
     /** Settings. */
@@ -26,6 +30,13 @@ public final class Screens {
 
     /** Thread and compose argument: the other party's number or sender name. */
     public static final String ADDRESS = "address";
+    /** Contact argument: the contact's id. */
+    public static final String CONTACT_ID = "contact.id";
+    /** Setting or changing the handset PIN. */
+    public static final String CHANGE_PIN = "change-pin";
+    /** What is installed. */
+    public static final String ABOUT = "about";
+
     /** Dialer argument: the digits to start with. */
     public static final String DIGITS = "digits";
     /** Dialer argument: {@code true} to take emergency numbers only (from the lock screen). */

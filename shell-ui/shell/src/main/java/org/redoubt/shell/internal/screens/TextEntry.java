@@ -101,6 +101,12 @@ final class TextEntry {
         return mode;
     }
 
+    /** @param initial the text to edit */
+    void set(String initial) {
+        clear();
+        text.append(initial, 0, Math.min(initial.length(), maxLength));
+    }
+
     void clear() {
         text.setLength(0);
         open = null;

@@ -1,0 +1,134 @@
+package org.redoubt.shell.internal.screens;
+
+import java.util.Arrays;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.redoubt.driver.keypad.Key;
+import org.redoubt.shell.screen.Painter;
+import org.redoubt.shell.screen.Screen;
+import org.redoubt.shell.screen.ScreenContext;
+import org.redoubt.shell.screen.SoftKeys;
+import org.redoubt.store.HandsetLock;
+import org.redoubt.store.LockState;
+import org.redoubt.store.StoreException;
+
+/**
+ * Sets the handset PIN (when there is none) or changes it: the current PIN, the new one, the new one
+ * again; masked, in char arrays zeroed when done.
+ */
+@Component(service = Screen.class, property = Screen.ID + "=" + Screens.CHANGE_PIN)
+public final class ChangePinScreen implements Screen {
+
+    private static final int MAX_PIN = 16;
+    private static final String[] STEPS = {"pin.current", "pin.new", "pin.again"};
+
+    private final HandsetLock lock;
+    private final char[][] entered = new char[3][MAX_PIN];
+    private final int[] lengths = new int[3];
+    private int step;
+
+    /** @param lock the handset's PIN lock */
+    @Activate
+    public ChangePinScreen(@Reference HandsetLock lock) {
+        this.lock = lock;
+    }
+
+    @Override
+    public void shown(ScreenContext context) {
+        clear();
+        step = lock.state() == LockState.NO_PIN ? 1 : 0;
+    }
+
+    @Override
+    public void paint(Painter painter, ScreenContext context) {
+        painter.title(context.text(lock.state() == LockState.NO_PIN ? "pin.setTitle" : "pin.changeTitle"));
+        int line = painter.lineHeight(Painter.Size.NORMAL);
+        painter.text(context.text(STEPS[step]), 2 * line, Painter.Size.NORMAL, true);
+        painter.text("●".repeat(lengths[step]), 2 * line + painter.lineHeight(Painter.Size.LARGE) + 8,
+                Painter.Size.LARGE, true);
+    }
+
+    @Override
+    public boolean key(Key key, ScreenContext context) {
+        int digit = Keys.digit(key);
+        if (digit >= 0) {
+            if (lengths[step] < MAX_PIN) {
+                entered[step][lengths[step]++] = (char) ('0' + digit);
+            }
+            return true;
+        }
+        switch (key) {
+            case SOFT_RIGHT -> {
+                if (lengths[step] > 0) {
+                    entered[step][--lengths[step]] = 0;
+                } else {
+                    clear();
+                    context.back();
+                }
+            }
+            case OK, SOFT_LEFT -> next(context);
+            case END -> {
+                clear();
+                context.back();
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public SoftKeys softKeys(ScreenContext context) {
+        return new SoftKeys(lengths[step] > 0 ? context.text("soft.next") : "",
+                context.text(lengths[step] > 0 ? "soft.delete" : "soft.back"));
+    }
+
+    private void next(ScreenContext context) {
+        if (lengths[step] == 0) {
+            return;
+        }
+        if (step < 2) {
+            step++;
+            return;
+        }
+        char[] current = Arrays.copyOf(entered[0], lengths[0]);
+        char[] next = Arrays.copyOf(entered[1], lengths[1]);
+        char[] again = Arrays.copyOf(entered[2], lengths[2]);
+        try {
+            if (!Arrays.equals(next, again)) {
+                context.notice(context.text("pin.mismatch"));
+                step = 1;
+                lengths[1] = 0;
+                lengths[2] = 0;
+                return;
+            }
+            if (lock.state() == LockState.NO_PIN) {
+                lock.setPin(next);
+            } else {
+                lock.changePin(current, next);
+            }
+            context.notice(context.text("pin.changed"));
+            clear();
+            context.back();
+        } catch (StoreException e) {
+            context.notice(context.text(e.reason() == StoreException.Reason.WRONG_PIN ? "error.WRONG_PIN"
+                    : e.reason() == StoreException.Reason.INVALID_ARGUMENT ? "pin.invalid" : "store." + e.reason().name()));
+            clear();
+            step = lock.state() == LockState.NO_PIN ? 1 : 0;
+        } finally {
+            Arrays.fill(current, '\0');
+            Arrays.fill(next, '\0');
+            Arrays.fill(again, '\0');
+        }
+    }
+
+    private void clear() {
+        for (char[] digits : entered) {
+            Arrays.fill(digits, '\0');
+        }
+        Arrays.fill(lengths, 0);
+    }
+}

@@ -1,0 +1,57 @@
+package org.redoubt.shell.internal.screens;
+
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+import org.redoubt.driver.keypad.Key;
+import org.redoubt.shell.screen.Painter;
+import org.redoubt.shell.screen.Screen;
+import org.redoubt.shell.screen.ScreenContext;
+import org.redoubt.shell.screen.SoftKeys;
+
+/**
+ * Settings: the language (OK switches between English and Simplified Chinese at once), the handset
+ * PIN, and what is installed. (Items a signed policy manages will show as managed and stay
+ * unchangeable; no policy reaches the handset yet.)
+ */
+@Component(service = Screen.class, property = Screen.ID + "=" + Screens.SETTINGS)
+public final class SettingsScreen implements Screen {
+
+    private static final List<String> ITEMS = List.of("settings.language", "settings.pin", "settings.about");
+    private int selected;
+
+    @Override
+    public void paint(Painter painter, ScreenContext context) {
+        painter.title(context.text("settings.title"));
+        painter.list(List.of(context.text("settings.language", context.text("language." + context.language())),
+                context.text("settings.pin"), context.text("settings.about")), selected);
+    }
+
+    @Override
+    public boolean key(Key key, ScreenContext context) {
+        switch (key) {
+            case UP -> selected = (selected + ITEMS.size() - 1) % ITEMS.size();
+            case DOWN -> selected = (selected + 1) % ITEMS.size();
+            case OK, SOFT_LEFT -> choose(context);
+            case SOFT_RIGHT -> context.back();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public SoftKeys softKeys(ScreenContext context) {
+        return new SoftKeys(context.text("soft.select"), context.text("soft.back"));
+    }
+
+    private void choose(ScreenContext context) {
+        switch (ITEMS.get(selected)) {
+            case "settings.language" -> context.language("en".equals(context.language()) ? "zh-CN" : "en");
+            case "settings.pin" -> context.open(Screens.CHANGE_PIN, Map.of());
+            default -> context.open(Screens.ABOUT, Map.of());
+        }
+    }
+}
