@@ -42,7 +42,8 @@ final class Shell implements AutoCloseable {
 
     /** What the shell reads from the rest of the handset. */
     record Sources(Supplier<Display> display, Supplier<HandsetStatus> status, Supplier<List<Call>> calls,
-            BooleanSupplier locked, Runnable lock, java.util.function.Consumer<String> languageChosen) {
+            BooleanSupplier locked, Runnable lock, java.util.function.Consumer<String> languageChosen,
+            java.util.function.Consumer<String> screenShown) {
     }
 
     private final Map<String, Screen> screens = new ConcurrentHashMap<>();
@@ -61,6 +62,7 @@ final class Shell implements AutoCloseable {
     private long noticeUntil; // shell thread only
     private String lastClock = ""; // shell thread only
     private long keyNanos; // shell thread only: the key being handled
+    private String shownScreen = ""; // shell thread only: the top screen last announced
 
     Shell(Theme theme, int width, int height, Texts texts, Sources sources, Clock clock, Logger logger) {
         this.renderer = new FrameRenderer(theme, width, height);
@@ -294,7 +296,12 @@ final class Shell implements AutoCloseable {
         if (notice != null && System.nanoTime() > noticeUntil) {
             notice = null;
         }
-        Screen screen = screens.get(navigator.top().screen());
+        String top = navigator.top().screen();
+        if (!top.equals(shownScreen)) {
+            shownScreen = top;
+            sources.screenShown().accept(top);
+        }
+        Screen screen = screens.get(top);
         FrameRenderer.Frame frame;
         try {
             frame = renderer.render(screen, context, sources.status().get(), now(), notice);

@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.osgi.service.log.Logger;
@@ -53,6 +54,10 @@ public final class ShellComponent implements EventHandler {
 
     /** The configuration PID. */
     public static final String PID = "org.redoubt.shell";
+    /** Event Admin topic: the screen on top changed; property {@value #SCREEN} names it. No content of the screen. */
+    public static final String SCREEN_TOPIC = "org/redoubt/shell/SCREEN";
+    /** The screen's name. */
+    public static final String SCREEN = "screen";
 
     /** The shell's settings. */
     @ObjectClassDefinition(id = PID, name = "Redoubt shell")
@@ -70,6 +75,7 @@ public final class ShellComponent implements EventHandler {
     private volatile HandsetLock lock;
     private volatile CallControl calls;
     private volatile ConfigurationAdmin configurations;
+    private volatile EventAdmin events;
     private final Logger logger;
 
     /**
@@ -87,7 +93,7 @@ public final class ShellComponent implements EventHandler {
         this.logger = logger;
         shell = new Shell(theme, Display.DEFAULT_WIDTH, Display.DEFAULT_HEIGHT, Texts.of(config.language()),
                 new Shell.Sources(() -> display, this::status, this::currentCalls, this::locked, this::lockNow,
-                        this::keepLanguage), clock, logger);
+                        this::keepLanguage, this::announce), clock, logger);
         keys = shell::key;
         batteryListener = (previous, current) -> shell.refresh();
     }
@@ -202,6 +208,26 @@ public final class ShellComponent implements EventHandler {
     void unbindConfigurations(ConfigurationAdmin gone) {
         if (configurations == gone) {
             configurations = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindEvents(EventAdmin next) {
+        events = next;
+    }
+
+    void unbindEvents(EventAdmin gone) {
+        if (events == gone) {
+            events = null;
+        }
+    }
+
+    /** Tells whoever listens (diagnostics, tests) which screen is on top now. */
+    private void announce(String screen) {
+        EventAdmin admin = events;
+        if (admin != null) {
+            admin.postEvent(new Event(SCREEN_TOPIC, Map.of(SCREEN, screen)));
         }
     }
 
