@@ -73,4 +73,15 @@ public interface CallControl {
      * @return whether it is an emergency number: always dialable, also from the lock screen
      */
     boolean isEmergency(String number);
+
+    /**
+     * Mutes or unmutes the microphone for the calls in progress (27.007 +CMUT).
+     *
+     * @param muted whether the other side hears nothing
+     * @throws TelephonyException {@code NO_SUCH_CALL} without a call in progress, {@code NO_MODEM}, {@code REFUSED}
+     */
+    void mute(boolean muted) throws TelephonyException;
+
+    /** @return whether the microphone is muted (false when no call is in progress) */
+    boolean muted();
 }

@@ -50,6 +50,7 @@ final class CallManager {
     private final Supplier<SimState> sim;
     private final Supplier<NetworkStatus> network;
     private final CallLogWriter callLog;
+    private volatile boolean muted;
     private final Clock clock;
     private final Map<Integer, Tracked> tracked = new LinkedHashMap<>();
     private volatile List<Call> calls = List.of();
@@ -103,6 +104,20 @@ final class CallManager {
                         "the modem accepted the call but does not list it", null));
     }
 
+    /** @see org.redoubt.telephony.CallControl#mute */
+    void mute(boolean mute) throws TelephonyException {
+        if (calls.stream().noneMatch(call -> call.state() != CallState.ENDED)) {
+            throw new TelephonyException(Reason.NO_SUCH_CALL, "no call in progress", null);
+        }
+        command("AT+CMUT=" + (mute ? 1 : 0));
+        muted = mute;
+    }
+
+    /** @return whether the microphone is muted; calls ending unmute it */
+    boolean muted() {
+        return muted && calls.stream().anyMatch(call -> call.state() != CallState.ENDED);
+    }
+
     void answer() throws TelephonyException {
         if (find(CallState.INCOMING).isPresent()) {
             command("ATA");
@@ -153,6 +168,9 @@ final class CallManager {
             parse(line).ifPresent(call -> listed.put(call.id(), call));
         }
         calls = List.copyOf(listed.values()); // before the events: a listener that asks sees the new list
+        if (calls.isEmpty()) {
+            muted = false; // the modem unmutes when the last call ends
+        }
         for (Integer id : new ArrayList<>(tracked.keySet())) { // ended first: a released call goes before the held one returns
             if (!listed.containsKey(id)) {
                 end(tracked.remove(id), now);

@@ -289,6 +289,16 @@ public final class TelephonyComponent implements Network, Sim, CallControl, Sms,
     }
 
     @Override
+    public void mute(boolean muted) throws TelephonyException {
+        callOperation(() -> engine.calls().mute(muted));
+    }
+
+    @Override
+    public boolean muted() {
+        return engine.calls().muted();
+    }
+
+    @Override
     public void holdAndSwap() throws TelephonyException {
         callOperation(engine.calls()::holdAndSwap);
     }

@@ -142,6 +142,11 @@ class TelephonyEndToEndTest {
         awaitCall("+4930111", CallState.ALERTING);
         simulator.remoteAnswer();
         awaitCall("+4930111", CallState.ACTIVE);
+        telephony.mute(true);
+        assertTrue(telephony.muted());
+        assertTrue(simulator.muted(), "the modem got AT+CMUT=1");
+        telephony.mute(false);
+        assertFalse(simulator.muted());
 
         simulator.incomingCall("+4930222");
         awaitCall("+4930222", CallState.WAITING);
@@ -175,6 +180,7 @@ class TelephonyEndToEndTest {
         simulator.remoteBusy();
         awaitCall("0301234", CallState.ENDED);
         assertEquals(Reason.NO_SUCH_CALL, reason(() -> telephony.answer()));
+        assertEquals(Reason.NO_SUCH_CALL, reason(() -> telephony.mute(true)), "nothing to mute without a call");
         assertEquals(List.of("OUTGOING +4930111", "INCOMING +4930222", "INCOMING +4930333", "MISSED +4930444",
                 "MISSED +4930555", "OUTGOING 0301234"), sorted(logged));
     }

@@ -65,6 +65,12 @@ class ShellJourneyTest {
         assertTrue(talking.contains("0301234567"), talking.toString());
         assertTrue(talking.contains("soft: Hold | End"), talking.toString());
         GoldenImages.check("call", rig.screenshot());
+        rig.keypad.press(Key.OK);
+        rig.awaitText("Muted - OK to unmute");
+        assertTrue(rig.simulator.muted());
+        rig.keypad.press(Key.OK);
+        rig.awaitText("OK to mute");
+        assertFalse(rig.simulator.muted());
 
         rig.keypad.press(Key.END);
         rig.awaitText("> Dialer");

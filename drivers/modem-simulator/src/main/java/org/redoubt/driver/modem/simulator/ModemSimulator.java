@@ -57,6 +57,7 @@ public final class ModemSimulator {
     private int ceregMode;
     private boolean clip;
     private boolean ccwa;
+    private boolean muted;
     private int newMessageIndication;
     private int statusReportIndication;
     private String serviceCentre;
@@ -250,6 +251,13 @@ public final class ModemSimulator {
         }
     }
 
+    /** @return whether the handset's microphone is muted (+CMUT), for tests */
+    public boolean muted() {
+        synchronized (lock) {
+            return muted && !calls.isEmpty();
+        }
+    }
+
     /** @return the stored messages' count, for tests */
     public int storedMessages() {
         synchronized (lock) {
@@ -308,6 +316,8 @@ public final class ModemSimulator {
                     return ok("+CPIN: " + sim.state());
                 case "AT+CLCC":
                     return ok(callList());
+                case "AT+CMUT?":
+                    return ok("+CMUT: " + (muted ? 1 : 0));
                 case "AT+CMGF?":
                     return ok("+CMGF: 0");
                 case "AT+CSCA?":
@@ -404,6 +414,13 @@ public final class ModemSimulator {
         }
         if (upper.startsWith("AT+CCWA=")) {
             ccwa = !args.isEmpty() && args.get(0).equals("1");
+            return ok();
+        }
+        if (upper.startsWith("AT+CMUT=")) {
+            if (calls.isEmpty() || !(value.trim().equals("0") || value.trim().equals("1"))) {
+                return cme(3);
+            }
+            muted = value.trim().equals("1");
             return ok();
         }
         if (upper.startsWith("AT+CHLD=")) {

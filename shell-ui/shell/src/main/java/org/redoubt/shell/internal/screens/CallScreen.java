@@ -22,8 +22,8 @@ import org.redoubt.telephony.TelephonyException;
 
 /**
  * The calls in progress: each with its state, the active one with its time. End hangs up the
- * active call (or the one being set up); the left soft key holds and swaps; the call key takes a
- * waiting call (holding the active one).
+ * active call (or the one being set up); the left soft key holds and swaps; OK mutes and unmutes;
+ * the call key takes a waiting call (holding the active one).
  */
 @Component(service = Screen.class, property = Screen.ID + "=" + Screens.CALL)
 public final class CallScreen implements Screen {
@@ -63,6 +63,8 @@ public final class CallScreen implements Screen {
             painter.text(state, y, Painter.Size.SMALL, true);
             y += 2 * line;
         }
+        painter.text(context.text(calls.muted() ? "call.muted" : "call.muteHint"), painter.height() - 8,
+                Painter.Size.SMALL, true);
     }
 
     @Override
@@ -79,6 +81,7 @@ public final class CallScreen implements Screen {
                     }
                 }
                 case SOFT_LEFT -> calls.holdAndSwap();
+                case OK -> calls.mute(!calls.muted());
                 case CALL -> {
                     if (find(CallState.WAITING).isPresent()) {
                         calls.answer();
