@@ -100,7 +100,7 @@ class ShellJourneyTest {
         // "Ok, see you" by multi-tap: # for upper case, then lower case
         rig.keypad.press(Key.POUND);
         rig.keypad.type("666");
-        rig.keypad.press(Key.POUND, Key.POUND); // ABC -> 123 -> abc
+        rig.keypad.press(Key.POUND, Key.POUND, Key.POUND); // ABC -> 123 -> 拼 -> abc
         rig.keypad.type("55");
         rig.keypad.press(Key.RIGHT);
         rig.keypad.type("1");
@@ -128,6 +128,53 @@ class ShellJourneyTest {
     }
 
     @Test
+    void replyInChinese() throws Exception {
+        start("zh-CN");
+        rig.telephony.enterPin("1234");
+        rig.awaitText("请输入PIN码");
+        rig.keypad.type("2468");
+        rig.keypad.press(Key.OK);
+        rig.awaitText("> 拨号");
+        rig.simulator.smsFrom("+8613800138000", "明天上午十点开会，可以吗？");
+        rig.awaitText("notice: 新短信：+8613800138000");
+        rig.keypad.press(Key.DOWN, Key.OK, Key.OK);
+        rig.awaitText("明天上午十点开会，可以吗？");
+        rig.keypad.press(Key.SOFT_LEFT);
+        rig.awaitText("收件人：+8613800138000");
+        rig.keypad.press(Key.POUND, Key.POUND, Key.POUND); // abc -> ABC -> 123 -> 拼
+
+        choose("426", '好', "pinyin");
+        choose("33", '的', null);
+        rig.keypad.press(Key.DIGIT_1, Key.DIGIT_1); // ， then 。
+        List<String> composed = rig.awaitText("好的。_");
+        assertTrue(composed.contains("拼 · 剩余67字 · 1条"), "UCS-2: 70 characters in one SMS: " + composed);
+        GoldenImages.check("compose-zh", rig.screenshot());
+        rig.keypad.press(Key.SOFT_LEFT);
+
+        rig.awaitText("notice: 已发送");
+        assertEquals("好的。", org.redoubt.telephony.sms.SmsCodec.decodeSubmit(rig.simulator.submitted().get(0)).text());
+    }
+
+    /** Types a syllable's digits in the Chinese mode and takes {@code wanted} from the candidates. */
+    private void choose(String digits, char wanted, String golden) throws Exception {
+        List<Character> candidates = new java.util.ArrayList<>();
+        for (var syllable : org.redoubt.shell.internal.screens.PinyinIndex.load().candidates(digits)) {
+            syllable.characters().chars().forEach(c -> candidates.add((char) c));
+        }
+        int position = candidates.indexOf(wanted);
+        assertTrue(position >= 0, wanted + " is a candidate of " + digits);
+        rig.keypad.type(digits);
+        for (int i = 0; i < position; i++) {
+            rig.keypad.press(Key.RIGHT);
+        }
+        rig.awaitText("[" + wanted + "]");
+        if (golden != null) {
+            GoldenImages.check(golden, rig.screenshot());
+        }
+        rig.keypad.press(Key.OK);
+    }
+
+    @Test
     void addAContactCallItFromTheListAndFindTheCallInTheLog() throws Exception {
         start("en");
         rig.telephony.enterPin("1234");
@@ -139,7 +186,7 @@ class ShellJourneyTest {
         rig.awaitText("New contact");
         rig.keypad.press(Key.POUND); // ABC
         rig.keypad.type("22");
-        rig.keypad.press(Key.POUND, Key.POUND); // abc
+        rig.keypad.press(Key.POUND, Key.POUND, Key.POUND); // ABC -> 123 -> 拼 -> abc
         rig.keypad.type("666");
         rig.keypad.type("22");
         rig.keypad.press(Key.DOWN);

@@ -25,7 +25,7 @@ public final class ComposeScreen implements Screen {
 
     private final Sms sms;
     private final StringBuilder number = new StringBuilder();
-    private final TextEntry text = new TextEntry(Sms.MAX_TEXT_LENGTH);
+    private final TextEntry text = new TextEntry(Sms.MAX_TEXT_LENGTH, PinyinIndex.loadOrNone());
     private boolean editingNumber;
 
     /** @param sms telephony's SMS */
@@ -53,7 +53,10 @@ public final class ComposeScreen implements Screen {
         SegmentCount count = SmsCodec.count(text.text());
         painter.text(context.text("compose.counter", text.mode().label(), count.remaining(), count.parts()),
                 2 * line + 4, Painter.Size.SMALL, false);
-        painter.paragraph(text.text() + "_", 3 * line + 8, Painter.Size.NORMAL, false);
+        int after = painter.paragraph(text.text() + "_", 3 * line + 8, Painter.Size.NORMAL, false);
+        if (text.composing()) {
+            painter.text(text.candidates(), after + 4, Painter.Size.NORMAL, false);
+        }
     }
 
     @Override

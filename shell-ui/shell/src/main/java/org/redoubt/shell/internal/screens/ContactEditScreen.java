@@ -19,7 +19,7 @@ public final class ContactEditScreen implements Screen {
     private static final int MAX_NUMBER = 32;
 
     private final ContactStore contacts;
-    private final TextEntry name = new TextEntry(64);
+    private final TextEntry name = new TextEntry(64, PinyinIndex.loadOrNone());
     private final StringBuilder number = new StringBuilder();
     private long editing = -1;
     private boolean onNumber;
@@ -57,16 +57,24 @@ public final class ContactEditScreen implements Screen {
         painter.text(name.text() + (onNumber ? "" : "_"), 2 * line, Painter.Size.NORMAL, false);
         painter.text(context.text("contact.number"), 3 * line + 8, Painter.Size.SMALL, false);
         painter.text(number + (onNumber ? "_" : ""), 4 * line + 8, Painter.Size.NORMAL, false);
+        if (!onNumber && name.composing()) {
+            painter.text(name.candidates(), 5 * line + 12, Painter.Size.NORMAL, false);
+        }
     }
 
     @Override
     public boolean key(Key key, ScreenContext context) {
         switch (key) {
             case UP, DOWN -> {
-                onNumber = !onNumber;
+                if (!name.composing()) {
+                    onNumber = !onNumber;
+                }
                 return true;
             }
             case SOFT_LEFT, OK -> {
+                if (!onNumber && name.key(key, context.keyNanos())) {
+                    return true; // OK took a Chinese candidate
+                }
                 save(context);
                 return true;
             }

@@ -1,13 +1,19 @@
 package org.redoubt.shell.internal.screens;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.redoubt.driver.keypad.Key;
 
 /**
  * Multi-tap text entry on the keypad: a digit key pressed again within {@link #COMMIT_AFTER} moves
  * on to its next letter; another key, a pause, or Right commits the letter. {@code #} switches the
- * mode: lower case, upper case, digits. {@code 0} is a space (or 0), {@code 1} punctuation.
+ * mode: lower case, upper case, digits, Chinese. {@code 0} is a space (or 0), {@code 1} punctuation.
+ *
+ * <p>Chinese is typed as pinyin on the digit keys, one key per letter (T9): the candidates are the
+ * characters of the syllables the digits spell; Left and Right choose one, OK takes it, the delete
+ * key takes back a digit.
  */
 final class TextEntry {
 
@@ -16,7 +22,7 @@ final class TextEntry {
 
     /** The input modes, in the order {@code #} goes through them. */
     enum Mode {
-        LOWER("abc"), UPPER("ABC"), DIGITS("123");
+        LOWER("abc"), UPPER("ABC"), DIGITS("123"), CHINESE("拼");
 
         private final String label;
 
@@ -33,8 +39,15 @@ final class TextEntry {
     private static final String[] LETTERS = {" 0", ".,?!'-1", "abc2", "def3", "ghi4", "jkl5", "mno6", "pqrs7", "tuv8",
         "wxyz9"};
 
+    private static final String CHINESE_PUNCTUATION = "，。？！、：1";
+    /** How many candidates the screen shows around the chosen one. */
+    static final int CANDIDATE_WINDOW = 7;
+
     private final StringBuilder text = new StringBuilder();
     private final int maxLength;
+    private final PinyinIndex pinyin; // null: no Chinese mode
+    private final StringBuilder keys = new StringBuilder(); // pinyin digits being composed
+    private int candidate;
     private Mode mode = Mode.LOWER;
     private Key open; // the key whose letter is still open, or null
     private int cycle;
@@ -42,7 +55,16 @@ final class TextEntry {
 
     /** @param maxLength the longest text */
     TextEntry(int maxLength) {
+        this(maxLength, null);
+    }
+
+    /**
+     * @param maxLength the longest text
+     * @param pinyin    the pinyin index for the Chinese mode, or null for none
+     */
+    TextEntry(int maxLength, PinyinIndex pinyin) {
         this.maxLength = maxLength;
+        this.pinyin = pinyin;
     }
 
     /**
@@ -51,6 +73,9 @@ final class TextEntry {
      * @return whether the entry used it
      */
     boolean key(Key key, long nanos) {
+        if (mode == Mode.CHINESE && chineseKey(key)) {
+            return true;
+        }
         int digit = Keys.digit(key);
         if (digit >= 0) {
             type(key, digit, nanos);
@@ -59,7 +84,10 @@ final class TextEntry {
         switch (key) {
             case POUND -> {
                 commit();
-                mode = Mode.values()[(mode.ordinal() + 1) % Mode.values().length];
+                keys.setLength(0);
+                do {
+                    mode = Mode.values()[(mode.ordinal() + 1) % Mode.values().length];
+                } while (mode == Mode.CHINESE && pinyin == null);
                 return true;
             }
             case STAR -> {
@@ -77,8 +105,13 @@ final class TextEntry {
         }
     }
 
-    /** Deletes the last character (the open letter first). */
+    /** Deletes the last character (the open letter first; a pinyin digit while composing). */
     void deleteLast() {
+        if (keys.length() > 0) {
+            keys.setLength(keys.length() - 1);
+            candidate = 0;
+            return;
+        }
         open = null;
         if (text.length() > 0) {
             int cut = text.length() - 1;
@@ -90,7 +123,33 @@ final class TextEntry {
     }
 
     boolean isEmpty() {
-        return text.length() == 0;
+        return text.length() == 0 && keys.length() == 0;
+    }
+
+    /** @return whether pinyin is being composed */
+    boolean composing() {
+        return keys.length() > 0;
+    }
+
+    /**
+     * @return while composing: the chosen candidate's pinyin, then the candidates around it, the
+     *         chosen one in brackets (e.g. {@code hao  壕 嚎 豪 毫 郝 [好] 耗}); else empty
+     */
+    String candidates() {
+        if (keys.length() == 0) {
+            return "";
+        }
+        List<Candidate> all = all();
+        if (all.isEmpty()) {
+            return keys + "  ?";
+        }
+        int chosen = Math.min(candidate, all.size() - 1);
+        int first = Math.max(0, Math.min(chosen - CANDIDATE_WINDOW / 2, all.size() - CANDIDATE_WINDOW));
+        StringBuilder line = new StringBuilder(all.get(chosen).pinyin()).append(' ');
+        for (int i = first; i < Math.min(all.size(), first + CANDIDATE_WINDOW); i++) {
+            line.append(' ').append(i == chosen ? "[" + all.get(i).character() + "]" : all.get(i).character());
+        }
+        return line.toString();
     }
 
     String text() {
@@ -109,7 +168,68 @@ final class TextEntry {
 
     void clear() {
         text.setLength(0);
+        keys.setLength(0);
         open = null;
+    }
+
+    /** A character to choose, with its syllable. */
+    private record Candidate(String pinyin, char character) {
+    }
+
+    private List<Candidate> all() {
+        List<Candidate> all = new ArrayList<>();
+        for (PinyinIndex.Syllable syllable : pinyin.candidates(keys.toString())) {
+            for (char c : syllable.characters().toCharArray()) {
+                all.add(new Candidate(syllable.pinyin(), c));
+            }
+        }
+        return all;
+    }
+
+    /** @return whether the Chinese mode used the key */
+    private boolean chineseKey(Key key) {
+        int digit = Keys.digit(key);
+        if (digit >= 2) {
+            if (keys.length() < 6) {
+                keys.append((char) ('0' + digit));
+                candidate = 0;
+                open = null;
+            }
+            return true;
+        }
+        if (keys.length() == 0) {
+            if (digit == 1) {
+                return cyclePunctuation(key);
+            }
+            return false; // 0 is a space, # switches the mode, as in the other modes
+        }
+        switch (key) {
+            case LEFT -> candidate = Math.max(0, candidate - 1);
+            case RIGHT -> candidate = Math.min(Math.max(0, all().size() - 1), candidate + 1);
+            case OK -> {
+                List<Candidate> all = all();
+                if (!all.isEmpty()) {
+                    append(all.get(Math.min(candidate, all.size() - 1)).character());
+                }
+                keys.setLength(0);
+                candidate = 0;
+            }
+            default -> {
+                return digit >= 0; // 0 and 1 do nothing while composing
+            }
+        }
+        return true;
+    }
+
+    private boolean cyclePunctuation(Key key) {
+        if (key == open && text.length() > 0) {
+            cycle = (cycle + 1) % CHINESE_PUNCTUATION.length();
+            text.setCharAt(text.length() - 1, CHINESE_PUNCTUATION.charAt(cycle));
+        } else if (append(CHINESE_PUNCTUATION.charAt(0))) {
+            open = key;
+            cycle = 0;
+        }
+        return true;
     }
 
     private void type(Key key, int digit, long nanos) {
