@@ -43,7 +43,7 @@ final class Shell implements AutoCloseable {
     /** What the shell reads from the rest of the handset. */
     record Sources(Supplier<Display> display, Supplier<HandsetStatus> status, Supplier<List<Call>> calls,
             BooleanSupplier locked, Runnable lock, java.util.function.Consumer<String> languageChosen,
-            java.util.function.Consumer<String> screenShown) {
+            java.util.function.Consumer<String> screenShown, Runnable unlocked) {
     }
 
     private final Map<String, Screen> screens = new ConcurrentHashMap<>();
@@ -138,6 +138,20 @@ final class Shell implements AutoCloseable {
                 screen.changed(context);
             }
             draw();
+        });
+    }
+
+    /**
+     * Opens a screen on top unless it is open already or the handset is locked (the lock screen
+     * comes first); e.g. the SIM PIN screen when the SIM asks for its PIN.
+     */
+    void offer(String screen) {
+        later(() -> {
+            if (navigator.base().equals(Navigator.HOME) && !navigator.contains(screen) && screens.containsKey(screen)) {
+                navigator.open(screen, Map.of());
+                shown();
+                draw();
+            }
         });
     }
 
@@ -383,7 +397,11 @@ final class Shell implements AutoCloseable {
 
         @Override
         public void home() {
+            boolean wasLocked = navigator.base().equals(Navigator.LOCK);
             navigator.reset(base());
+            if (wasLocked && navigator.base().equals(Navigator.HOME)) {
+                sources.unlocked().run();
+            }
             callsChanged();
             shown();
         }

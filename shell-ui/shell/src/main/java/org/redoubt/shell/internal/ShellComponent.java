@@ -40,6 +40,8 @@ import org.redoubt.telephony.Call;
 import org.redoubt.telephony.CallControl;
 import org.redoubt.telephony.Network;
 import org.redoubt.telephony.NetworkStatus;
+import org.redoubt.telephony.Sim;
+import org.redoubt.telephony.SimState;
 import org.redoubt.telephony.TelephonyEvents;
 
 /**
@@ -74,6 +76,7 @@ public final class ShellComponent implements EventHandler {
     private volatile Battery battery;
     private volatile HandsetLock lock;
     private volatile CallControl calls;
+    private volatile Sim sim;
     private volatile ConfigurationAdmin configurations;
     private volatile EventAdmin events;
     private final Logger logger;
@@ -93,7 +96,7 @@ public final class ShellComponent implements EventHandler {
         this.logger = logger;
         shell = new Shell(theme, Display.DEFAULT_WIDTH, Display.DEFAULT_HEIGHT, Texts.of(config.language()),
                 new Shell.Sources(() -> display, this::status, this::currentCalls, this::locked, this::lockNow,
-                        this::keepLanguage, this::announce), clock, logger);
+                        this::keepLanguage, this::announce, this::askForSimPin), clock, logger);
         keys = shell::key;
         batteryListener = (previous, current) -> shell.refresh();
     }
@@ -253,8 +256,32 @@ public final class ShellComponent implements EventHandler {
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindSim(Sim next) {
+        sim = next;
+        askForSimPin();
+    }
+
+    void unbindSim(Sim gone) {
+        if (sim == gone) {
+            sim = null;
+        }
+    }
+
+    /** Opens the SIM PIN screen when the SIM wants its PIN or PUK (and the handset is unlocked). */
+    private void askForSimPin() {
+        Sim current = sim;
+        if (current != null && (current.state() == SimState.PIN_REQUIRED || current.state() == SimState.PUK_REQUIRED)) {
+            shell.offer("sim-pin");
+        }
+    }
+
     @Override
     public void handleEvent(Event event) {
+        if (event.getTopic().equals(TelephonyEvents.SIM)) {
+            askForSimPin();
+        }
         if (event.getTopic().equals(TelephonyEvents.CALL)) {
             shell.callsUpdated();
         } else if (event.getTopic().equals(TelephonyEvents.SMS_RECEIVED)) {

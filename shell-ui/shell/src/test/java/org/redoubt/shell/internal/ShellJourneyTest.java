@@ -213,6 +213,7 @@ class ShellJourneyTest {
     @Test
     void settingsSwitchTheLanguageAndChangeThePin() throws Exception {
         start("en");
+        rig.telephony.enterPin("1234");
         unlock();
         rig.keypad.press(Key.UP, Key.OK); // the last item: settings
         rig.awaitText("> Language: English");
@@ -249,8 +250,27 @@ class ShellJourneyTest {
     }
 
     @Test
+    void theSimAsksForItsPinOnceTheHandsetIsUnlocked() throws Exception {
+        start("en");
+        rig.awaitText("Enter PIN");
+        rig.keypad.type("2468");
+        rig.keypad.press(Key.OK);
+        rig.awaitText("Enter the SIM PIN");
+        GoldenImages.check("sim-pin", rig.screenshot());
+
+        rig.keypad.type("0000");
+        rig.keypad.press(Key.OK);
+        rig.awaitText("Wrong PIN");
+        rig.keypad.type("1234");
+        rig.keypad.press(Key.OK);
+        rig.awaitText("> Dialer");
+        assertEquals(org.redoubt.telephony.SimState.READY, rig.telephony.state());
+    }
+
+    @Test
     void wrongPinsAreCountedAndTheRightOneStillUnlocks() throws Exception {
         start("en");
+        rig.telephony.enterPin("1234");
         rig.awaitText("Enter PIN");
 
         rig.keypad.type("1111");
@@ -312,6 +332,7 @@ class ShellJourneyTest {
     @Test
     void theShellSpeaksChinese() throws Exception {
         start("zh-CN");
+        rig.telephony.enterPin("1234");
         rig.awaitText("请输入PIN码");
         GoldenImages.check("lock-zh", rig.screenshot());
 

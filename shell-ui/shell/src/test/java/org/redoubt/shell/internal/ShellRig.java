@@ -30,6 +30,7 @@ import org.redoubt.shell.internal.screens.ContactEditScreen;
 import org.redoubt.shell.internal.screens.ContactScreen;
 import org.redoubt.shell.internal.screens.ContactsScreen;
 import org.redoubt.shell.internal.screens.SettingsScreen;
+import org.redoubt.shell.internal.screens.SimPinScreen;
 import org.redoubt.shell.internal.screens.ComposeScreen;
 import org.redoubt.shell.internal.screens.MessagesScreen;
 import org.redoubt.shell.internal.screens.ThreadScreen;
@@ -113,6 +114,7 @@ final class ShellRig implements AutoCloseable {
         next.bindLock(lock);
         next.bindCalls(telephony);
         next.bindNetwork(telephony);
+        next.bindSim(telephony);
         next.bindDisplay(display);
         next.bindKeypad(keypad);
         for (Map.Entry<String, Screen> screen : Map.<String, Screen>ofEntries(Map.entry(LockScreen.ID,
@@ -125,7 +127,7 @@ final class ShellRig implements AutoCloseable {
                 Map.entry(Screens.CONTACT, new ContactScreen(stores.contacts(), telephony)),
                 Map.entry(Screens.CONTACT_EDIT, new ContactEditScreen(stores.contacts())),
                 Map.entry(Screens.CALL_LOG, new CallLogScreen(stores.callLog(), telephony)),
-                Map.entry(Screens.SETTINGS, new SettingsScreen()), Map.entry(Screens.CHANGE_PIN, new ChangePinScreen(lock)),
+                Map.entry(Screens.SETTINGS, new SettingsScreen()), Map.entry(Screens.SIM_PIN, new SimPinScreen(telephony)), Map.entry(Screens.CHANGE_PIN, new ChangePinScreen(lock)),
                 Map.entry(Screens.ABOUT, new AboutScreen(Map.of("release", "7", "model", "redoubt-emulator", "device",
                         "test-handset"))))
                 .entrySet()) {

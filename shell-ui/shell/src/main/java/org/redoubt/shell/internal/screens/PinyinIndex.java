@@ -27,7 +27,7 @@ public final class PinyinIndex {
     private final Map<String, String> byPinyin;
 
     PinyinIndex(Map<String, String> byPinyin) {
-        this.byPinyin = Map.copyOf(byPinyin);
+        this.byPinyin = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byPinyin)); // keeps the file's order
     }
 
     /** @return the index in this bundle */

@@ -34,6 +34,8 @@ public final class Screens {
     public static final String CONTACT_ID = "contact.id";
     /** Setting or changing the handset PIN. */
     public static final String CHANGE_PIN = "change-pin";
+    /** The SIM's PIN or PUK, opened by the shell when the SIM asks. */
+    public static final String SIM_PIN = "sim-pin";
     /** What is installed. */
     public static final String ABOUT = "about";
 
