@@ -181,6 +181,9 @@ public final class ShellComponent implements EventHandler {
     void bindLock(HandsetLock next) {
         lock = next;
         shell.lockChanged();
+        if (next.state() == LockState.NO_PIN) {
+            shell.offer("change-pin"); // first boot: without a PIN nothing can be sealed, received SMS wait
+        }
     }
 
     void unbindLock(HandsetLock gone) {

@@ -250,6 +250,31 @@ class ShellJourneyTest {
     }
 
     @Test
+    void aFirstBootAsksForAHandsetPinAndMessagesThenGoIntoTheStore() throws Exception {
+        rig = new ShellRig(data, "en", false);
+        rig.telephony.enterPin("1234");
+        rig.awaitText("Set PIN");
+        rig.simulator.smsFrom("+4930777", "before the PIN");
+        rig.keypad.type("1357");
+        rig.keypad.press(Key.OK);
+        rig.keypad.type("1357");
+        rig.keypad.press(Key.OK);
+        rig.awaitText("notice: PIN changed");
+        assertEquals(LockState.UNLOCKED, rig.lock.state());
+
+        rig.simulator.smsFrom("+4930777", "after the PIN");
+        rig.awaitText("notice: New message from +4930777");
+        long deadline = System.nanoTime() + ShellRig.DEADLINE.toNanos();
+        while (rig.messages.thread("+4930777").size() < 2) {
+            assertTrue(System.nanoTime() < deadline, "the message that waited on the SIM is kept once there is a PIN: "
+                    + rig.messages.thread("+4930777"));
+            Thread.sleep(50);
+        }
+        assertEquals(java.util.Set.of("before the PIN", "after the PIN"), rig.messages.thread("+4930777").stream()
+                .map(org.redoubt.store.Message::body).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
     void theSimAsksForItsPinOnceTheHandsetIsUnlocked() throws Exception {
         start("en");
         rig.awaitText("Enter PIN");

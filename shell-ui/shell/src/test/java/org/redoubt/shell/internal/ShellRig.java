@@ -81,12 +81,23 @@ final class ShellRig implements AutoCloseable {
      * @param language {@code en} or {@code zh-CN}
      */
     ShellRig(Path data, String language) throws Exception {
+        this(data, language, true);
+    }
+
+    /**
+     * @param data     the handset's data directory
+     * @param language {@code en} or {@code zh-CN}
+     * @param withPin  whether the handset has its PIN already (else it is a first boot)
+     */
+    ShellRig(Path data, String language, boolean withPin) throws Exception {
         server = new SimulatorServer(simulator, 0);
         channel = TestChannels.tcp(server.port());
         stores = new TestStores(data);
         lock = stores.lock();
-        lock.setPin(HANDSET_PIN.clone());
-        lock.lock();
+        if (withPin) {
+            lock.setPin(HANDSET_PIN.clone());
+            lock.lock();
+        }
         messages = stores.messages();
         screenDirectory = data.resolve("screen");
         display = new RecordingDisplay(TestDisplays.png(screenDirectory));
