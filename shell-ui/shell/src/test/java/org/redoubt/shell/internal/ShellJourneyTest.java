@@ -157,10 +157,8 @@ class ShellJourneyTest {
 
     /** Types a syllable's digits in the Chinese mode and takes {@code wanted} from the candidates. */
     private void choose(String digits, char wanted, String golden) throws Exception {
-        List<Character> candidates = new java.util.ArrayList<>();
-        for (var syllable : org.redoubt.shell.internal.screens.PinyinIndex.load().candidates(digits)) {
-            syllable.characters().chars().forEach(c -> candidates.add((char) c));
-        }
+        List<Character> candidates = org.redoubt.shell.internal.screens.PinyinIndex.load().candidates(digits).stream()
+                .map(org.redoubt.shell.internal.screens.PinyinIndex.Candidate::character).toList();
         int position = candidates.indexOf(wanted);
         assertTrue(position >= 0, wanted + " is a candidate of " + digits);
         rig.keypad.type(digits);

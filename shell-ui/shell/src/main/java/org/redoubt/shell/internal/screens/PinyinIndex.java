@@ -17,32 +17,43 @@ import java.util.Map;
  */
 public final class PinyinIndex {
 
-    /** A syllable and its characters, as candidates. */
-    public record Syllable(String pinyin, String characters) {
+    /**
+     * A character to offer.
+     *
+     * @param pinyin    the syllable it is under
+     * @param character the character
+     * @param score     how common it is (higher first)
+     */
+    public record Candidate(String pinyin, char character, long score) {
     }
 
     private static final String RESOURCE = "pinyin.txt";
     private static final String KEYS = "22233344455566677778889999";
 
-    private final Map<String, String> byPinyin;
+    private final Map<String, List<Candidate>> byPinyin;
 
-    PinyinIndex(Map<String, String> byPinyin) {
+    PinyinIndex(Map<String, List<Candidate>> byPinyin) {
         this.byPinyin = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byPinyin)); // keeps the file's order
     }
 
     /** @return the index in this bundle */
     public static PinyinIndex load() throws IOException {
-        Map<String, String> index = new LinkedHashMap<>();
+        Map<String, List<Candidate>> index = new LinkedHashMap<>();
         try (InputStream in = PinyinIndex.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IOException("the pinyin index " + RESOURCE + " is missing from this bundle");
             }
             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                int space = line.indexOf(' ');
-                if (!line.startsWith("#") && space > 0) {
-                    index.put(line.substring(0, space), line.substring(space + 1).strip());
+                String[] fields = line.split(" ");
+                if (line.startsWith("#") || fields.length < 3 || fields.length % 2 == 0) {
+                    continue;
                 }
+                List<Candidate> characters = new ArrayList<>();
+                for (int i = 1; i + 1 < fields.length; i += 2) {
+                    characters.add(new Candidate(fields[0], fields[i].charAt(0), Long.parseLong(fields[i + 1])));
+                }
+                index.put(fields[0], List.copyOf(characters));
             }
         }
         return new PinyinIndex(index);
@@ -59,20 +70,23 @@ public final class PinyinIndex {
 
     /**
      * @param keys digits typed so far
-     * @return the syllables they spell exactly, then those they begin, shortest first
+     * @return the characters of the syllables they spell exactly, most common first across those
+     *         syllables; then those of the syllables they begin, shorter syllables first
      */
-    public List<Syllable> candidates(String keys) {
-        List<Syllable> exact = new ArrayList<>();
-        List<Syllable> longer = new ArrayList<>();
-        for (Map.Entry<String, String> entry : byPinyin.entrySet()) {
-            String spelled = digits(entry.getKey());
+    public List<Candidate> candidates(String keys) {
+        List<Candidate> exact = new ArrayList<>();
+        List<Candidate> longer = new ArrayList<>();
+        for (Map.Entry<String, List<Candidate>> syllable : byPinyin.entrySet()) {
+            String spelled = digits(syllable.getKey());
             if (spelled.equals(keys)) {
-                exact.add(new Syllable(entry.getKey(), entry.getValue()));
+                exact.addAll(syllable.getValue());
             } else if (spelled.startsWith(keys)) {
-                longer.add(new Syllable(entry.getKey(), entry.getValue()));
+                longer.addAll(syllable.getValue());
             }
         }
-        longer.sort((a, b) -> Integer.compare(a.pinyin().length(), b.pinyin().length()));
+        exact.sort(java.util.Comparator.comparingLong(Candidate::score).reversed());
+        longer.sort(java.util.Comparator.comparingInt((Candidate c) -> c.pinyin().length())
+                .thenComparing(java.util.Comparator.comparingLong(Candidate::score).reversed()));
         exact.addAll(longer);
         return exact;
     }

@@ -1,7 +1,6 @@
 package org.redoubt.shell.internal.screens;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.redoubt.driver.keypad.Key;
@@ -139,7 +138,7 @@ final class TextEntry {
         if (keys.length() == 0) {
             return "";
         }
-        List<Candidate> all = all();
+        List<PinyinIndex.Candidate> all = all();
         if (all.isEmpty()) {
             return keys + "  ?";
         }
@@ -172,18 +171,8 @@ final class TextEntry {
         open = null;
     }
 
-    /** A character to choose, with its syllable. */
-    private record Candidate(String pinyin, char character) {
-    }
-
-    private List<Candidate> all() {
-        List<Candidate> all = new ArrayList<>();
-        for (PinyinIndex.Syllable syllable : pinyin.candidates(keys.toString())) {
-            for (char c : syllable.characters().toCharArray()) {
-                all.add(new Candidate(syllable.pinyin(), c));
-            }
-        }
-        return all;
+    private List<PinyinIndex.Candidate> all() {
+        return pinyin.candidates(keys.toString());
     }
 
     /** @return whether the Chinese mode used the key */
@@ -207,7 +196,7 @@ final class TextEntry {
             case LEFT -> candidate = Math.max(0, candidate - 1);
             case RIGHT -> candidate = Math.min(Math.max(0, all().size() - 1), candidate + 1);
             case OK -> {
-                List<Candidate> all = all();
+                List<PinyinIndex.Candidate> all = all();
                 if (!all.isEmpty()) {
                     append(all.get(Math.min(candidate, all.size() - 1)).character());
                 }
