@@ -93,7 +93,7 @@ public class DriverHotSwapIT {
 
     private void swap(String symbolicName, Class<?> service) throws Exception {
         String name = service.getName();
-        Bundle driver = installed(symbolicName);
+        Bundle driver = Handset.installed(context, symbolicName);
         Await.until(name + " bound", DEADLINE, () -> consumer.bound(name) ? Optional.of(true) : Optional.empty());
         long activation = consumer.activation();
 
@@ -117,12 +117,4 @@ public class DriverHotSwapIT {
                 symbolicName, updateGap / 1e6));
     }
 
-    private Bundle installed(String symbolicName) {
-        for (Bundle bundle : context.getBundles()) {
-            if (symbolicName.equals(bundle.getSymbolicName())) {
-                return bundle;
-            }
-        }
-        throw new AssertionError("no bundle " + symbolicName);
-    }
 }

@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.composite;
 
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Dictionary;
@@ -28,12 +27,10 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
-import org.redoubt.driver.modem.InProcessModem;
 import org.redoubt.store.HandsetLock;
 import org.redoubt.store.LockState;
 import org.redoubt.store.Message;
@@ -107,7 +104,7 @@ public class TelephonyIT {
         }
         lock.lock();
 
-        simulator("sms", "+8613800138000", CHINESE);
+        Handset.simulator(context, DEADLINE, "sms", "+8613800138000", CHINESE);
         Event received = await(TelephonyEvents.SMS_RECEIVED, e -> "+8613800138000".equals(e.getProperty(TelephonyEvents.NUMBER)));
 
         assertEquals(Boolean.TRUE, received.getProperty(TelephonyEvents.COMPLETE));
@@ -125,7 +122,7 @@ public class TelephonyIT {
     @Test
     public void telephonyFollowsTheModemDriverRestartAndTheModemReset() throws Exception {
         simReady();
-        Bundle driver = installed("org.redoubt.driver.modem");
+        Bundle driver = Handset.installed(context, "org.redoubt.driver.modem");
 
         driver.stop();
         await(TelephonyEvents.MODEM, e -> Boolean.FALSE.equals(e.getProperty(TelephonyEvents.AVAILABLE)));
@@ -136,7 +133,7 @@ public class TelephonyIT {
 
         assertEquals("the modem kept its state through the driver restart", SimState.READY, sim.state());
         events.clear();
-        simulator("reset");
+        Handset.simulator(context, DEADLINE, "reset");
         await(TelephonyEvents.SIM, e -> SimState.PIN_REQUIRED.name().equals(e.getProperty(TelephonyEvents.SIM_STATE)));
         simReady();
         assertEquals(1, sms.send("+491701234567", "back after the reset", false).size());
@@ -169,24 +166,4 @@ public class TelephonyIT {
                 .toList()).toList().toString();
     }
 
-    /** Runs a command of the simulated modem's network side (the Gogo command {@code modem:sim}). */
-    private void simulator(String... words) throws Exception {
-        ServiceReference<InProcessModem> reference = Await.service(context, InProcessModem.class, "(service.id=*)", DEADLINE);
-        Object simulator = context.getService(reference);
-        try {
-            Method command = simulator.getClass().getMethod("sim", String[].class);
-            assertEquals("ok", command.invoke(simulator, (Object) words));
-        } finally {
-            context.ungetService(reference);
-        }
-    }
-
-    private Bundle installed(String symbolicName) {
-        for (Bundle bundle : context.getBundles()) {
-            if (symbolicName.equals(bundle.getSymbolicName())) {
-                return bundle;
-            }
-        }
-        throw new AssertionError("no bundle " + symbolicName);
-    }
 }

@@ -28,7 +28,7 @@ public final class CallLogScreen implements Screen {
     private final CallLog log;
     private final CallControl calls;
     private List<CallRecord> records = List.of();
-    private int selected;
+    private final Selection selected = new Selection();
     private String problem = "";
 
     /**
@@ -51,7 +51,7 @@ public final class CallLogScreen implements Screen {
             records = List.of();
             problem = context.text("store." + e.reason().name());
         }
-        selected = Math.min(selected, Math.max(0, records.size() - 1));
+        selected.fit(records.size());
     }
 
     @Override
@@ -73,18 +73,19 @@ public final class CallLogScreen implements Screen {
             rows.add(context.text("calllog." + record.kind().name()) + " " + record.number() + "  "
                     + WHEN.format(record.start().atZone(zone)));
         }
-        painter.list(rows, selected);
+        painter.list(rows, selected.index());
     }
 
     @Override
     public boolean key(Key key, ScreenContext context) {
+        if (selected.move(key, records.size())) {
+            return true;
+        }
         switch (key) {
-            case UP -> selected = records.isEmpty() ? 0 : (selected + records.size() - 1) % records.size();
-            case DOWN -> selected = records.isEmpty() ? 0 : (selected + 1) % records.size();
             case CALL, OK -> {
                 if (!records.isEmpty()) {
                     try {
-                        calls.dial(records.get(selected).number());
+                        calls.dial(records.get(selected.index()).number());
                     } catch (TelephonyException e) {
                         context.notice(context.text("error." + e.reason().name()));
                     }

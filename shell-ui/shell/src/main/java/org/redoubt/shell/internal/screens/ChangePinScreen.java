@@ -16,7 +16,7 @@ import org.redoubt.store.StoreException;
 
 /**
  * Sets the handset PIN (when there is none) or changes it: the current PIN, the new one, the new one
- * again; masked, in char arrays zeroed when done.
+ * again; masked, in {@link PinBuffer}s zeroed when done.
  */
 @Component(service = Screen.class, property = Screen.ID + "=" + Screens.CHANGE_PIN)
 public final class ChangePinScreen implements Screen {
@@ -25,8 +25,7 @@ public final class ChangePinScreen implements Screen {
     private static final String[] STEPS = {"pin.current", "pin.new", "pin.again"};
 
     private final HandsetLock lock;
-    private final char[][] entered = new char[3][MAX_PIN];
-    private final int[] lengths = new int[3];
+    private final PinBuffer[] entered = {new PinBuffer(MAX_PIN), new PinBuffer(MAX_PIN), new PinBuffer(MAX_PIN)};
     private int step;
 
     /** @param lock the handset's PIN lock */
@@ -46,7 +45,7 @@ public final class ChangePinScreen implements Screen {
         painter.title(context.text(lock.state() == LockState.NO_PIN ? "pin.setTitle" : "pin.changeTitle"));
         int line = painter.lineHeight(Painter.Size.NORMAL);
         painter.text(context.text(STEPS[step]), 2 * line, Painter.Size.NORMAL, true);
-        painter.text("●".repeat(lengths[step]), 2 * line + painter.lineHeight(Painter.Size.LARGE) + 8,
+        painter.text(entered[step].masked(), 2 * line + painter.lineHeight(Painter.Size.LARGE) + 8,
                 Painter.Size.LARGE, true);
     }
 
@@ -54,16 +53,12 @@ public final class ChangePinScreen implements Screen {
     public boolean key(Key key, ScreenContext context) {
         int digit = Keys.digit(key);
         if (digit >= 0) {
-            if (lengths[step] < MAX_PIN) {
-                entered[step][lengths[step]++] = (char) ('0' + digit);
-            }
+            entered[step].append(digit);
             return true;
         }
         switch (key) {
             case SOFT_RIGHT -> {
-                if (lengths[step] > 0) {
-                    entered[step][--lengths[step]] = 0;
-                } else {
+                if (!entered[step].deleteLast()) {
                     clear();
                     context.back();
                 }
@@ -82,27 +77,27 @@ public final class ChangePinScreen implements Screen {
 
     @Override
     public SoftKeys softKeys(ScreenContext context) {
-        return new SoftKeys(lengths[step] > 0 ? context.text("soft.next") : "",
-                context.text(lengths[step] > 0 ? "soft.delete" : "soft.back"));
+        boolean empty = entered[step].isEmpty();
+        return new SoftKeys(empty ? "" : context.text("soft.next"), context.text(empty ? "soft.back" : "soft.delete"));
     }
 
     private void next(ScreenContext context) {
-        if (lengths[step] == 0) {
+        if (entered[step].isEmpty()) {
             return;
         }
         if (step < 2) {
             step++;
             return;
         }
-        char[] current = Arrays.copyOf(entered[0], lengths[0]);
-        char[] next = Arrays.copyOf(entered[1], lengths[1]);
-        char[] again = Arrays.copyOf(entered[2], lengths[2]);
+        char[] current = entered[0].copy();
+        char[] next = entered[1].copy();
+        char[] again = entered[2].copy();
         try {
             if (!Arrays.equals(next, again)) {
                 context.notice(context.text("pin.mismatch"));
                 step = 1;
-                lengths[1] = 0;
-                lengths[2] = 0;
+                entered[1].clear();
+                entered[2].clear();
                 return;
             }
             if (lock.state() == LockState.NO_PIN) {
@@ -126,9 +121,8 @@ public final class ChangePinScreen implements Screen {
     }
 
     private void clear() {
-        for (char[] digits : entered) {
-            Arrays.fill(digits, '\0');
+        for (PinBuffer digits : entered) {
+            digits.clear();
         }
-        Arrays.fill(lengths, 0);
     }
 }

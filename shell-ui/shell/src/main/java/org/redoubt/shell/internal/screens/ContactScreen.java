@@ -28,7 +28,7 @@ public final class ContactScreen implements Screen {
     private final ContactStore contacts;
     private final CallControl calls;
     private Optional<Contact> contact = Optional.empty();
-    private int selected;
+    private final Selection selected = new Selection();
 
     /**
      * @param contacts the contact store
@@ -42,7 +42,7 @@ public final class ContactScreen implements Screen {
 
     @Override
     public void shown(ScreenContext context) {
-        selected = 0;
+        selected.reset();
         long id = Long.parseLong(context.arguments().getOrDefault(Screens.CONTACT_ID, "-1"));
         try {
             contact = contacts.list().stream().filter(c -> c.id() == id).findFirst();
@@ -61,7 +61,7 @@ public final class ContactScreen implements Screen {
         }
         painter.title(contact.get().name());
         painter.text(contact.get().number(), painter.lineHeight(Painter.Size.LARGE), Painter.Size.LARGE, true);
-        painter.list(OPTIONS.stream().map(context::text).toList(), selected);
+        painter.list(OPTIONS.stream().map(context::text).toList(), selected.index());
     }
 
     @Override
@@ -70,9 +70,10 @@ public final class ContactScreen implements Screen {
             return false;
         }
         Contact current = contact.get();
+        if (selected.move(key, OPTIONS.size())) {
+            return true;
+        }
         switch (key) {
-            case UP -> selected = (selected + OPTIONS.size() - 1) % OPTIONS.size();
-            case DOWN -> selected = (selected + 1) % OPTIONS.size();
             case CALL -> dial(current, context);
             case OK, SOFT_LEFT -> choose(current, context);
             case SOFT_RIGHT -> context.back();
@@ -89,7 +90,7 @@ public final class ContactScreen implements Screen {
     }
 
     private void choose(Contact current, ScreenContext context) {
-        switch (OPTIONS.get(selected)) {
+        switch (OPTIONS.get(selected.index())) {
             case "contact.call" -> dial(current, context);
             case "contact.message" -> context.open(Screens.COMPOSE, Map.of(Screens.ADDRESS, current.number()));
             case "contact.edit" -> context.open(Screens.CONTACT_EDIT,

@@ -29,7 +29,7 @@ public final class ContactsScreen implements Screen {
     private final CallControl calls;
     private final TextEntry search = new TextEntry(32);
     private List<Contact> shownContacts = List.of();
-    private int selected;
+    private final Selection selected = new Selection();
     private String problem = "";
 
     /**
@@ -65,7 +65,7 @@ public final class ContactsScreen implements Screen {
         for (Contact contact : shownContacts) {
             rows.add(contact.name());
         }
-        painter.list(rows, selected);
+        painter.list(rows, selected.index());
     }
 
     @Override
@@ -75,9 +75,10 @@ public final class ContactsScreen implements Screen {
             reload(context);
             return true;
         }
+        if (selected.move(key, shownContacts.size())) {
+            return true;
+        }
         switch (key) {
-            case UP -> selected = shownContacts.isEmpty() ? 0 : (selected + shownContacts.size() - 1) % shownContacts.size();
-            case DOWN -> selected = shownContacts.isEmpty() ? 0 : (selected + 1) % shownContacts.size();
             case CALL -> selectedContact().ifPresent(contact -> dial(contact, context));
             case OK -> selectedContact().ifPresent(contact -> context.open(Screens.CONTACT,
                     Map.of(Screens.CONTACT_ID, Long.toString(contact.id()))));
@@ -103,7 +104,7 @@ public final class ContactsScreen implements Screen {
     }
 
     private java.util.Optional<Contact> selectedContact() {
-        return shownContacts.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(shownContacts.get(selected));
+        return shownContacts.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(shownContacts.get(selected.index()));
     }
 
     private void dial(Contact contact, ScreenContext context) {
@@ -122,6 +123,6 @@ public final class ContactsScreen implements Screen {
             shownContacts = List.of();
             problem = context.text("store." + e.reason().name());
         }
-        selected = Math.min(selected, Math.max(0, shownContacts.size() - 1));
+        selected.fit(shownContacts.size());
     }
 }

@@ -17,17 +17,17 @@ public final class HomeScreen implements Screen {
 
     private static final List<String> ITEMS = List.of(Screens.DIALER, Screens.MESSAGES, Screens.CONTACTS,
             Screens.CALL_LOG, Screens.SETTINGS);
-    private int selected;
+    private final Selection selected = new Selection();
 
     @Override
     public void shown(ScreenContext context) {
-        selected = Math.min(selected, Math.max(0, items(context).size() - 1));
+        selected.fit(items(context).size());
     }
 
     @Override
     public void paint(Painter painter, ScreenContext context) {
         painter.title(context.text("home.title"));
-        painter.list(items(context).stream().map(item -> context.text("menu." + item)).toList(), selected);
+        painter.list(items(context).stream().map(item -> context.text("menu." + item)).toList(), selected.index());
     }
 
     @Override
@@ -38,10 +38,11 @@ public final class HomeScreen implements Screen {
             context.open(Screens.DIALER, Map.of(Screens.DIGITS, String.valueOf(dial)));
             return true;
         }
+        if (selected.move(key, items.size())) {
+            return true;
+        }
         switch (key) {
-            case UP -> selected = (selected + items.size() - 1) % items.size();
-            case DOWN -> selected = (selected + 1) % items.size();
-            case OK, SOFT_LEFT -> context.open(items.get(selected), Map.of());
+            case OK, SOFT_LEFT -> context.open(items.get(selected.index()), Map.of());
             case CALL -> context.open(Screens.DIALER, Map.of());
             default -> {
                 return false;

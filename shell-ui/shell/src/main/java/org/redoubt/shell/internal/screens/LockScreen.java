@@ -16,8 +16,8 @@ import org.redoubt.store.StoreException;
 
 /**
  * The lock screen: the PIN, masked as it is typed, and the emergency call, which needs no PIN.
- * The typed digits are kept in a char array that is zeroed after every attempt and when the
- * screen is left.
+ * The typed digits are kept in a {@link PinBuffer}, zeroed after every attempt and when the screen
+ * is left.
  */
 @Component(service = Screen.class, property = Screen.ID + "=" + LockScreen.ID)
 public final class LockScreen implements Screen {
@@ -27,8 +27,7 @@ public final class LockScreen implements Screen {
     private static final int MAX_PIN = 16;
 
     private final HandsetLock lock;
-    private final char[] pin = new char[MAX_PIN];
-    private int length;
+    private final PinBuffer pin = new PinBuffer(MAX_PIN);
     private String message = "";
 
     /** @param lock the handset's PIN lock */
@@ -48,7 +47,7 @@ public final class LockScreen implements Screen {
         painter.title(context.text("lock.title"));
         int line = painter.lineHeight(Painter.Size.NORMAL);
         painter.text(context.text("lock.enterPin"), 2 * line, Painter.Size.NORMAL, true);
-        painter.text("●".repeat(length), 2 * line + painter.lineHeight(Painter.Size.LARGE) + 8, Painter.Size.LARGE, true);
+        painter.text(pin.masked(), 2 * line + painter.lineHeight(Painter.Size.LARGE) + 8, Painter.Size.LARGE, true);
         if (!message.isEmpty()) {
             painter.text(message, 5 * line + 8, Painter.Size.SMALL, true);
         }
@@ -58,16 +57,12 @@ public final class LockScreen implements Screen {
     public boolean key(Key key, ScreenContext context) {
         int digit = Keys.digit(key);
         if (digit >= 0) {
-            if (length < MAX_PIN) {
-                pin[length++] = (char) ('0' + digit);
-            }
+            pin.append(digit);
             return true;
         }
         switch (key) {
             case SOFT_RIGHT -> {
-                if (length > 0) {
-                    pin[--length] = 0;
-                }
+                pin.deleteLast();
                 return true;
             }
             case OK -> {
@@ -91,14 +86,14 @@ public final class LockScreen implements Screen {
 
     @Override
     public SoftKeys softKeys(ScreenContext context) {
-        return new SoftKeys(context.text("soft.emergency"), length > 0 ? context.text("soft.delete") : "");
+        return new SoftKeys(context.text("soft.emergency"), pin.isEmpty() ? "" : context.text("soft.delete"));
     }
 
     private void unlock(ScreenContext context) {
-        if (length == 0) {
+        if (pin.isEmpty()) {
             return;
         }
-        char[] attempt = Arrays.copyOf(pin, length);
+        char[] attempt = pin.copy();
         clear();
         try {
             lock.unlock(attempt);
@@ -115,7 +110,6 @@ public final class LockScreen implements Screen {
     }
 
     private void clear() {
-        Arrays.fill(pin, '\0');
-        length = 0;
+        pin.clear();
     }
 }

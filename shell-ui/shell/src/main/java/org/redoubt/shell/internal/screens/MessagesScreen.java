@@ -22,7 +22,7 @@ public final class MessagesScreen implements Screen {
 
     private final MessageStore messages;
     private List<MessageThread> threads = List.of();
-    private int selected;
+    private final Selection selected = new Selection();
     private String problem = "";
 
     /** @param messages the message store */
@@ -40,7 +40,7 @@ public final class MessagesScreen implements Screen {
             threads = List.of();
             problem = context.text("store." + e.reason().name());
         }
-        selected = Math.min(selected, Math.max(0, threads.size() - 1));
+        selected.fit(threads.size());
     }
 
     @Override
@@ -64,17 +64,18 @@ public final class MessagesScreen implements Screen {
         for (MessageThread thread : threads) {
             rows.add(thread.unread() > 0 ? thread.address() + " (" + thread.unread() + ")" : thread.address());
         }
-        painter.list(rows, selected);
+        painter.list(rows, selected.index());
     }
 
     @Override
     public boolean key(Key key, ScreenContext context) {
+        if (selected.move(key, threads.size())) {
+            return true;
+        }
         switch (key) {
-            case UP -> selected = threads.isEmpty() ? 0 : (selected + threads.size() - 1) % threads.size();
-            case DOWN -> selected = threads.isEmpty() ? 0 : (selected + 1) % threads.size();
             case OK -> {
                 if (!threads.isEmpty()) {
-                    context.open(Screens.THREAD, Map.of(Screens.ADDRESS, threads.get(selected).address()));
+                    context.open(Screens.THREAD, Map.of(Screens.ADDRESS, threads.get(selected.index()).address()));
                 }
             }
             case SOFT_LEFT -> context.open(Screens.COMPOSE, Map.of());

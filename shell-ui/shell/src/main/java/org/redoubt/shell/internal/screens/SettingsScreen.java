@@ -19,20 +19,21 @@ import org.redoubt.shell.screen.SoftKeys;
 public final class SettingsScreen implements Screen {
 
     private static final List<String> ITEMS = List.of("settings.language", "settings.pin", "settings.about");
-    private int selected;
+    private final Selection selected = new Selection();
 
     @Override
     public void paint(Painter painter, ScreenContext context) {
         painter.title(context.text("settings.title"));
         painter.list(List.of(context.text("settings.language", context.text("language." + context.language())),
-                context.text("settings.pin"), context.text("settings.about")), selected);
+                context.text("settings.pin"), context.text("settings.about")), selected.index());
     }
 
     @Override
     public boolean key(Key key, ScreenContext context) {
+        if (selected.move(key, ITEMS.size())) {
+            return true;
+        }
         switch (key) {
-            case UP -> selected = (selected + ITEMS.size() - 1) % ITEMS.size();
-            case DOWN -> selected = (selected + 1) % ITEMS.size();
             case OK, SOFT_LEFT -> choose(context);
             case SOFT_RIGHT -> context.back();
             default -> {
@@ -48,7 +49,7 @@ public final class SettingsScreen implements Screen {
     }
 
     private void choose(ScreenContext context) {
-        switch (ITEMS.get(selected)) {
+        switch (ITEMS.get(selected.index())) {
             case "settings.language" -> context.language("en".equals(context.language()) ? "zh-CN" : "en");
             case "settings.pin" -> context.open(Screens.CHANGE_PIN, Map.of());
             default -> context.open(Screens.ABOUT, Map.of());

@@ -1,6 +1,5 @@
 package org.redoubt.shell.internal.screens;
 
-import java.util.Arrays;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
@@ -17,7 +16,7 @@ import org.redoubt.telephony.TelephonyException;
 
 /**
  * The SIM's PIN, or its PUK and a new PIN when it is blocked; opened by the shell when the SIM asks.
- * Masked; the digits live in char arrays zeroed after use. The left soft key is the emergency call.
+ * Masked; the digits live in {@link PinBuffer}s zeroed after use (the SIM's API takes Strings). The left soft key is the emergency call.
  */
 @Component(service = Screen.class, property = Screen.ID + "=" + Screens.SIM_PIN)
 public final class SimPinScreen implements Screen {
@@ -25,10 +24,8 @@ public final class SimPinScreen implements Screen {
     private static final int MAX = 16;
 
     private final Sim sim;
-    private final char[] first = new char[MAX];
-    private final char[] second = new char[MAX];
-    private int firstLength;
-    private int secondLength;
+    private final PinBuffer first = new PinBuffer(MAX);
+    private final PinBuffer second = new PinBuffer(MAX);
     private boolean onSecond; // PUK entered, now the new PIN
     private String message = "";
 
@@ -42,6 +39,9 @@ public final class SimPinScreen implements Screen {
     public void shown(ScreenContext context) {
         clear();
         message = "";
+        if (sim.state() == SimState.READY) {
+            context.back(); // the PIN was entered meanwhile (offered while a screen above it was open)
+        }
     }
 
     @Override
@@ -58,7 +58,7 @@ public final class SimPinScreen implements Screen {
         int line = painter.lineHeight(Painter.Size.NORMAL);
         painter.text(context.text(!puk ? "sim.enterPin" : onSecond ? "sim.newPin" : "sim.enterPuk"), 2 * line,
                 Painter.Size.NORMAL, true);
-        painter.text("●".repeat(onSecond ? secondLength : firstLength),
+        painter.text((onSecond ? second : first).masked(),
                 2 * line + painter.lineHeight(Painter.Size.LARGE) + 8, Painter.Size.LARGE, true);
         if (!message.isEmpty()) {
             painter.text(message, 5 * line + 8, Painter.Size.SMALL, true);
@@ -69,21 +69,13 @@ public final class SimPinScreen implements Screen {
     public boolean key(Key key, ScreenContext context) {
         int digit = Keys.digit(key);
         if (digit >= 0) {
-            if (onSecond && secondLength < MAX) {
-                second[secondLength++] = (char) ('0' + digit);
-            } else if (!onSecond && firstLength < MAX) {
-                first[firstLength++] = (char) ('0' + digit);
-            }
+            (onSecond ? second : first).append(digit);
             return true;
         }
         switch (key) {
             case OK -> submit(context);
             case SOFT_RIGHT -> {
-                if (onSecond && secondLength > 0) {
-                    second[--secondLength] = 0;
-                } else if (!onSecond && firstLength > 0) {
-                    first[--firstLength] = 0;
-                } else {
+                if (!(onSecond ? second : first).deleteLast()) {
                     clear();
                     context.back();
                 }
@@ -98,18 +90,18 @@ public final class SimPinScreen implements Screen {
 
     @Override
     public SoftKeys softKeys(ScreenContext context) {
-        boolean empty = onSecond ? secondLength == 0 : firstLength == 0;
+        boolean empty = (onSecond ? second : first).isEmpty();
         return new SoftKeys(context.text("soft.emergency"), context.text(empty ? "soft.later" : "soft.delete"));
     }
 
     private void submit(ScreenContext context) {
         boolean puk = sim.state() == SimState.PUK_REQUIRED;
-        if (firstLength == 0 || puk && !onSecond) {
-            onSecond = puk && firstLength > 0;
+        if (first.isEmpty() || puk && !onSecond) {
+            onSecond = puk && !first.isEmpty();
             return;
         }
-        String entered = new String(first, 0, firstLength);
-        String newPin = new String(second, 0, secondLength);
+        String entered = first.text();
+        String newPin = second.text();
         try {
             if (puk) {
                 sim.unblock(entered, newPin);
@@ -125,10 +117,8 @@ public final class SimPinScreen implements Screen {
     }
 
     private void clear() {
-        Arrays.fill(first, '\0');
-        Arrays.fill(second, '\0');
-        firstLength = 0;
-        secondLength = 0;
+        first.clear();
+        second.clear();
         onSecond = false;
     }
 }
