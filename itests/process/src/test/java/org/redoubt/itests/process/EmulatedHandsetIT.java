@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -38,6 +39,7 @@ class EmulatedHandsetIT {
             awaitOutput(runtime, "Hardware model redoubt-emulator: 7 driver configurations");
             awaitOutput(runtime, "Modem at in-process answers; its AT channel is available");
             awaitOutput(runtime, "Modem set up: NetworkStatus[registration=HOME, operator=Redoubt Net");
+            awaitShellFrame();
             assertFalse(runtime.output().contains("FAILED"), runtime.output());
             assertEquals(0, runtime.terminate(), runtime.output());
         }
@@ -49,8 +51,22 @@ class EmulatedHandsetIT {
             runtime.awaitReady();
             awaitOutput(runtime, "Waiting for the modem at in-process: no in-process modem is running yet");
             assertFalse(runtime.output().contains("AT channel is available"), runtime.output());
+            awaitShellFrame(); // the shell draws without a modem too
             assertEquals(0, runtime.terminate(), runtime.output());
         }
+    }
+
+    /** The shell drew a frame through the display driver's headless backend: a whole 240 x 320 PNG. */
+    private void awaitShellFrame() throws Exception {
+        Path frame = data.resolve("screen/screen.png");
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (!Files.exists(frame)) {
+            assertTrue(System.nanoTime() < deadline, "the shell drew no frame into " + frame);
+            Thread.sleep(20);
+        }
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(frame.toFile());
+        assertEquals(240, image.getWidth());
+        assertEquals(320, image.getHeight());
     }
 
     private static void awaitOutput(RuntimeProcess runtime, String text) throws InterruptedException {
