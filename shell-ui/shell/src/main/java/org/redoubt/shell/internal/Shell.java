@@ -51,7 +51,7 @@ final class Shell implements AutoCloseable {
     private final Sources sources;
     private final Clock clock;
     private final Logger logger;
-    private final FrameRenderer renderer;
+    private FrameRenderer renderer; // shell thread only; made by the first task, off the activation
     private final Context context = new Context();
     private volatile Texts texts;
     private volatile FrameRenderer.Frame lastFrame;
@@ -64,8 +64,12 @@ final class Shell implements AutoCloseable {
     private long keyNanos; // shell thread only: the key being handled
     private String shownScreen = ""; // shell thread only: the top screen last announced
 
-    Shell(Theme theme, int width, int height, Texts texts, Sources sources, Clock clock, Logger logger) {
-        this.renderer = new FrameRenderer(theme, width, height);
+    /**
+     * @param theme loads the look (the typeface: about 10 MB); called once, on the shell's thread,
+     *              so that activating the shell does not wait for it
+     */
+    Shell(java.util.function.Supplier<Theme> theme, int width, int height, Texts texts, Sources sources, Clock clock,
+            Logger logger) {
         this.texts = texts;
         this.sources = sources;
         this.clock = clock;
@@ -76,6 +80,7 @@ final class Shell implements AutoCloseable {
             return t;
         });
         later(() -> {
+            renderer = new FrameRenderer(theme.get(), width, height);
             navigator = new Navigator(base());
             callsChanged();
             draw();
@@ -208,19 +213,6 @@ final class Shell implements AutoCloseable {
         }
     }
 
-    /** @return the frame being shown, as an image (shell thread's last drawing; for snapshots) */
-    java.awt.image.BufferedImage snapshot() {
-        try {
-            return thread.submit(() -> {
-                java.awt.image.BufferedImage copy = new java.awt.image.BufferedImage(renderer.image().getWidth(),
-                        renderer.image().getHeight(), java.awt.image.BufferedImage.TYPE_INT_RGB);
-                copy.setData(renderer.image().getData());
-                return copy;
-            }).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("the shell thread does not answer", e);
-        }
-    }
 
     // ---- the shell thread ----
 
@@ -304,7 +296,7 @@ final class Shell implements AutoCloseable {
 
     /** @return whether a frame reached the display */
     private boolean draw() {
-        if (navigator == null) {
+        if (navigator == null || renderer == null) {
             return false;
         }
         if (notice != null && System.nanoTime() > noticeUntil) {

@@ -84,21 +84,32 @@ public final class ShellComponent implements EventHandler {
     /**
      * @param config the language
      * @param logger what goes wrong
-     * @throws IOException when the font bundle's typeface cannot be read
      */
     @Activate
-    public ShellComponent(Config config, @Reference(service = LoggerFactory.class) Logger logger) throws IOException {
+    public ShellComponent(Config config, @Reference(service = LoggerFactory.class) Logger logger) {
         this(config, logger, Clock.systemDefaultZone());
     }
 
-    ShellComponent(Config config, Logger logger, Clock clock) throws IOException {
-        Theme theme = Theme.of(HandsetFont.load());
+    ShellComponent(Config config, Logger logger, Clock clock) {
         this.logger = logger;
-        shell = new Shell(theme, Display.DEFAULT_WIDTH, Display.DEFAULT_HEIGHT, Texts.of(config.language()),
+        shell = new Shell(() -> theme(logger), Display.DEFAULT_WIDTH, Display.DEFAULT_HEIGHT, Texts.of(config.language()),
                 new Shell.Sources(() -> display, this::status, this::currentCalls, this::locked, this::lockNow,
                         this::keepLanguage, this::announce, this::askForSimPin), clock, logger);
         keys = shell::key;
         batteryListener = (previous, current) -> shell.refresh();
+    }
+
+    /**
+     * @return the look with the handset's typeface; without it (a broken font bundle) the JDK's own
+     *         font, which may lack Chinese, so that the handset stays usable
+     */
+    private static Theme theme(Logger logger) {
+        try {
+            return Theme.of(HandsetFont.load());
+        } catch (IOException e) {
+            logger.error("The handset font cannot be loaded; drawing with the JDK's font", e);
+            return Theme.of(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 1));
+        }
     }
 
     /** @param config the language, changed in settings or by an engineer */
