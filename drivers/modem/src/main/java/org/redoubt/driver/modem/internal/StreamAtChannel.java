@@ -27,7 +27,9 @@ import org.redoubt.driver.modem.UnsolicitedResult;
  * to the command waiting for its answer or to the unsolicited listeners. Commands are serialized
  * by a fair lock. After a timeout the modem may be silent, confused or still answering, so the
  * next command first resynchronizes: it sends {@code AT} until an {@code OK} comes back, and late
- * answers in between are dropped as stale.
+ * answers in between are dropped as stale. A late answer can also arrive just after the probe went
+ * out and pass for the probe's own: so after the probe the channel waits until the modem has been
+ * quiet for {@link #SETTLE_TIME}, dropping any further final result, before the command goes.
  */
 public final class StreamAtChannel implements AtChannel, AutoCloseable {
 
@@ -35,6 +37,9 @@ public final class StreamAtChannel implements AtChannel, AutoCloseable {
     static final Duration PROBE_TIMEOUT = Duration.ofMillis(500);
     /** How many probes before a command gives up with {@code TIMEOUT}. */
     static final int PROBES = 3;
+    /** How long the modem must stay quiet after a probe's OK before the command goes. */
+    static final Duration SETTLE_TIME = Duration.ofMillis(100);
+    private static final int MAX_STRAY_RESULTS = 5;
 
     private final AtTransport transport;
     private final Consumer<String> diagnostics;
@@ -157,6 +162,7 @@ public final class StreamAtChannel implements AtChannel, AutoCloseable {
         for (int probe = 1; probe <= PROBES; probe++) {
             try {
                 if (exchange("AT", null, PROBE_TIMEOUT).isOk()) {
+                    settle();
                     needsResync = false;
                     return;
                 }
@@ -168,6 +174,38 @@ public final class StreamAtChannel implements AtChannel, AutoCloseable {
         }
         throw new AtException(Reason.TIMEOUT, "the modem on " + transport.describe() + " does not answer AT ("
                 + PROBES + " probes)", null);
+    }
+
+    /** Drops final results that still arrive after a probe's OK, until the modem is quiet. */
+    private void settle() throws AtException {
+        for (int stray = 0; stray < MAX_STRAY_RESULTS; stray++) {
+            state.lock();
+            try {
+                pending = "AT";
+                information = new ArrayList<>();
+                result = null;
+            } finally {
+                state.unlock();
+            }
+            try {
+                AtResponse late = awaitResult("AT", System.nanoTime() + SETTLE_TIME.toNanos());
+                diagnostics.accept("dropped a late " + late.result().line() + " after resynchronizing");
+            } catch (AtException e) {
+                if (e.reason() == Reason.TIMEOUT) {
+                    return; // quiet: in step
+                }
+                throw e;
+            } finally {
+                state.lock();
+                try {
+                    pending = null;
+                } finally {
+                    state.unlock();
+                }
+            }
+        }
+        throw new AtException(Reason.TIMEOUT, "the modem on " + transport.describe()
+                + " keeps sending results after resynchronizing", null);
     }
 
     private AtResponse exchange(String command, String payload, Duration timeout) throws AtException {

@@ -138,6 +138,16 @@ class StreamAtChannelTest {
     }
 
     @Test
+    void aLateAnswerArrivingJustAfterTheProbeIsNotTakenForTheNextCommandsAnswer() throws Exception {
+        // the late OK of AT+COPS=0 and the probe's own OK arrive together, after the probe went out
+        modem.reply("AT+COPS=0", "").reply("AT", "\r\nOK\r\n\r\nOK\r\n").reply("AT+CSQ", "\r\n+CSQ: 9,99\r\n\r\nOK\r\n");
+        assertThrows(AtException.class, () -> channel.send("AT+COPS=0", Duration.ofMillis(300)));
+
+        assertEquals(List.of("+CSQ: 9,99"), channel.send("AT+CSQ", TIMEOUT).information());
+        assertTrue(diagnostics.stream().anyMatch(line -> line.startsWith("dropped a late")), diagnostics.toString());
+    }
+
+    @Test
     void aModemThatStaysSilentFailsFastAfterItsProbes() throws Exception {
         modem.reply("AT+CFUN=1", "").reply("AT", "");
         assertEquals(Reason.TIMEOUT, assertThrows(AtException.class,
