@@ -82,9 +82,7 @@ class ShellJourneyTest {
     void receiveAnSmsReadItAndReply() throws Exception {
         start("en");
         rig.telephony.enterPin("1234");
-        rig.keypad.type("2468");
-        rig.keypad.press(Key.OK);
-        rig.awaitText("> Dialer");
+        unlock();
         rig.simulator.smsFrom("+4930123", "Meeting moved to 10:00. Bring the signed policy, please.");
         rig.awaitText("notice: New message from +4930123");
 
@@ -242,7 +240,7 @@ class ShellJourneyTest {
 
     private void unlock() throws InterruptedException {
         rig.awaitText("Enter PIN");
-        rig.keypad.type("2468");
+        rig.keypad.type(new String(ShellRig.HANDSET_PIN));
         rig.keypad.press(Key.OK);
         rig.awaitText("> Dialer");
     }
@@ -262,12 +260,13 @@ class ShellJourneyTest {
 
         rig.simulator.smsFrom("+4930777", "after the PIN");
         rig.awaitText("notice: New message from +4930777");
-        long deadline = System.nanoTime() + ShellRig.DEADLINE.toNanos();
-        while (rig.messages.thread("+4930777").size() < 2) {
-            assertTrue(System.nanoTime() < deadline, "the message that waited on the SIM is kept once there is a PIN: "
-                    + rig.messages.thread("+4930777"));
-            Thread.sleep(50);
-        }
+        ShellRig.eventually("the message that waited on the SIM is kept once there is a PIN", () -> {
+            try {
+                return rig.messages.thread("+4930777").size() == 2;
+            } catch (org.redoubt.store.StoreException e) {
+                throw new IllegalStateException(e);
+            }
+        });
         assertEquals(java.util.Set.of("before the PIN", "after the PIN"), rig.messages.thread("+4930777").stream()
                 .map(org.redoubt.store.Message::body).collect(java.util.stream.Collectors.toSet()));
     }
@@ -370,9 +369,7 @@ class ShellJourneyTest {
     void theShellComesBackOnTheCallScreenAfterItsBundleIsUpdatedDuringACall() throws Exception {
         start("en");
         rig.telephony.enterPin("1234");
-        rig.keypad.type("2468");
-        rig.keypad.press(Key.OK);
-        rig.awaitText("> Dialer");
+        unlock();
         rig.keypad.type("0301234567");
         rig.keypad.press(Key.CALL);
         rig.awaitText("Ringing");

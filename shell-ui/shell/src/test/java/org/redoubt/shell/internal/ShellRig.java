@@ -174,6 +174,15 @@ final class ShellRig implements AutoCloseable {
         return await("'" + text + "'", texts -> texts.stream().anyMatch(t -> t.contains(text)));
     }
 
+    /** Waits until {@code condition} holds; fails after {@link #DEADLINE}. */
+    static void eventually(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, what);
+            Thread.sleep(20);
+        }
+    }
+
     /** @return the PNG the display driver wrote for the frame on screen */
     Path screenshot() {
         return screenDirectory.resolve(TestDisplays.FILE);

@@ -15,7 +15,6 @@ import org.redoubt.shell.screen.ScreenContext;
 import org.redoubt.shell.screen.SoftKeys;
 import org.redoubt.store.CallLog;
 import org.redoubt.store.CallRecord;
-import org.redoubt.store.StoreException;
 import org.redoubt.telephony.CallControl;
 import org.redoubt.telephony.TelephonyException;
 
@@ -27,9 +26,8 @@ public final class CallLogScreen implements Screen {
 
     private final CallLog log;
     private final CallControl calls;
-    private List<CallRecord> records = List.of();
+    private final StoredList<CallRecord> records = new StoredList<>();
     private final Selection selected = new Selection();
-    private String problem = "";
 
     /**
      * @param log   the call log
@@ -43,14 +41,11 @@ public final class CallLogScreen implements Screen {
 
     @Override
     public void shown(ScreenContext context) {
-        try {
-            records = new ArrayList<>(log.list());
-            records.sort((a, b) -> b.start().compareTo(a.start()));
-            problem = "";
-        } catch (StoreException e) {
-            records = List.of();
-            problem = context.text("store." + e.reason().name());
-        }
+        records.load(() -> {
+            List<CallRecord> newestFirst = new ArrayList<>(log.list());
+            newestFirst.sort((a, b) -> b.start().compareTo(a.start()));
+            return newestFirst;
+        }, context);
         selected.fit(records.size());
     }
 
@@ -62,14 +57,12 @@ public final class CallLogScreen implements Screen {
     @Override
     public void paint(Painter painter, ScreenContext context) {
         painter.title(context.text("calllog.title"));
-        if (!problem.isEmpty() || records.isEmpty()) {
-            painter.text(problem.isEmpty() ? context.text("calllog.none") : problem,
-                    2 * painter.lineHeight(Painter.Size.NORMAL), Painter.Size.SMALL, true);
+        if (records.paintNone(painter, context.text("calllog.none"))) {
             return;
         }
         ZoneId zone = context.now().getZone();
         List<String> rows = new ArrayList<>();
-        for (CallRecord record : records) {
+        for (CallRecord record : records.items()) {
             rows.add(context.text("calllog." + record.kind().name()) + " " + record.number() + "  "
                     + WHEN.format(record.start().atZone(zone)));
         }
@@ -83,9 +76,9 @@ public final class CallLogScreen implements Screen {
         }
         switch (key) {
             case CALL, OK -> {
-                if (!records.isEmpty()) {
+                if (records.size() > 0) {
                     try {
-                        calls.dial(records.get(selected.index()).number());
+                        calls.dial(records.items().get(selected.index()).number());
                     } catch (TelephonyException e) {
                         context.notice(context.text("error." + e.reason().name()));
                     }
@@ -101,6 +94,6 @@ public final class CallLogScreen implements Screen {
 
     @Override
     public SoftKeys softKeys(ScreenContext context) {
-        return new SoftKeys(records.isEmpty() ? "" : context.text("soft.call"), context.text("soft.back"));
+        return new SoftKeys(records.size() == 0 ? "" : context.text("soft.call"), context.text("soft.back"));
     }
 }

@@ -14,7 +14,6 @@ import org.redoubt.shell.screen.ScreenContext;
 import org.redoubt.shell.screen.SoftKeys;
 import org.redoubt.store.Contact;
 import org.redoubt.store.ContactStore;
-import org.redoubt.store.StoreException;
 import org.redoubt.telephony.CallControl;
 import org.redoubt.telephony.TelephonyException;
 
@@ -28,9 +27,8 @@ public final class ContactsScreen implements Screen {
     private final ContactStore contacts;
     private final CallControl calls;
     private final TextEntry search = new TextEntry(32);
-    private List<Contact> shownContacts = List.of();
+    private final StoredList<Contact> shownContacts = new StoredList<>();
     private final Selection selected = new Selection();
-    private String problem = "";
 
     /**
      * @param contacts the contact store
@@ -56,13 +54,11 @@ public final class ContactsScreen implements Screen {
     public void paint(Painter painter, ScreenContext context) {
         painter.title(search.isEmpty() ? context.text("contacts.title")
                 : context.text("contacts.search", search.text()));
-        if (!problem.isEmpty() || shownContacts.isEmpty()) {
-            painter.text(problem.isEmpty() ? context.text("contacts.none") : problem,
-                    2 * painter.lineHeight(Painter.Size.NORMAL), Painter.Size.SMALL, true);
+        if (shownContacts.paintNone(painter, context.text("contacts.none"))) {
             return;
         }
         List<String> rows = new ArrayList<>();
-        for (Contact contact : shownContacts) {
+        for (Contact contact : shownContacts.items()) {
             rows.add(contact.name());
         }
         painter.list(rows, selected.index());
@@ -104,7 +100,8 @@ public final class ContactsScreen implements Screen {
     }
 
     private java.util.Optional<Contact> selectedContact() {
-        return shownContacts.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(shownContacts.get(selected.index()));
+        return shownContacts.size() == 0 ? java.util.Optional.empty()
+                : java.util.Optional.of(shownContacts.items().get(selected.index()));
     }
 
     private void dial(Contact contact, ScreenContext context) {
@@ -116,13 +113,7 @@ public final class ContactsScreen implements Screen {
     }
 
     private void reload(ScreenContext context) {
-        try {
-            shownContacts = search.isEmpty() ? contacts.list() : contacts.search(search.text());
-            problem = "";
-        } catch (StoreException e) {
-            shownContacts = List.of();
-            problem = context.text("store." + e.reason().name());
-        }
+        shownContacts.load(() -> search.isEmpty() ? contacts.list() : contacts.search(search.text()), context);
         selected.fit(shownContacts.size());
     }
 }

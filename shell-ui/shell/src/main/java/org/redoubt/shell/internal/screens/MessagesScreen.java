@@ -14,16 +14,14 @@ import org.redoubt.shell.screen.ScreenContext;
 import org.redoubt.shell.screen.SoftKeys;
 import org.redoubt.store.MessageStore;
 import org.redoubt.store.MessageThread;
-import org.redoubt.store.StoreException;
 
 /** The message threads, newest first, with their unread counts; OK opens one, the left soft key writes a new message. */
 @Component(service = Screen.class, property = Screen.ID + "=" + Screens.MESSAGES)
 public final class MessagesScreen implements Screen {
 
     private final MessageStore messages;
-    private List<MessageThread> threads = List.of();
+    private final StoredList<MessageThread> threads = new StoredList<>();
     private final Selection selected = new Selection();
-    private String problem = "";
 
     /** @param messages the message store */
     @Activate
@@ -33,13 +31,7 @@ public final class MessagesScreen implements Screen {
 
     @Override
     public void shown(ScreenContext context) {
-        try {
-            threads = messages.threads();
-            problem = "";
-        } catch (StoreException e) {
-            threads = List.of();
-            problem = context.text("store." + e.reason().name());
-        }
+        threads.load(messages::threads, context);
         selected.fit(threads.size());
     }
 
@@ -51,17 +43,11 @@ public final class MessagesScreen implements Screen {
     @Override
     public void paint(Painter painter, ScreenContext context) {
         painter.title(context.text("messages.title"));
-        if (!problem.isEmpty()) {
-            painter.text(problem, painter.lineHeight(Painter.Size.NORMAL) * 2, Painter.Size.SMALL, true);
-            return;
-        }
-        if (threads.isEmpty()) {
-            painter.text(context.text("messages.none"), painter.lineHeight(Painter.Size.NORMAL) * 2, Painter.Size.SMALL,
-                    true);
+        if (threads.paintNone(painter, context.text("messages.none"))) {
             return;
         }
         List<String> rows = new ArrayList<>();
-        for (MessageThread thread : threads) {
+        for (MessageThread thread : threads.items()) {
             rows.add(thread.unread() > 0 ? thread.address() + " (" + thread.unread() + ")" : thread.address());
         }
         painter.list(rows, selected.index());
@@ -74,8 +60,9 @@ public final class MessagesScreen implements Screen {
         }
         switch (key) {
             case OK -> {
-                if (!threads.isEmpty()) {
-                    context.open(Screens.THREAD, Map.of(Screens.ADDRESS, threads.get(selected.index()).address()));
+                if (threads.size() > 0) {
+                    context.open(Screens.THREAD, Map.of(Screens.ADDRESS, threads.items().get(selected.index())
+                            .address()));
                 }
             }
             case SOFT_LEFT -> context.open(Screens.COMPOSE, Map.of());

@@ -31,9 +31,14 @@ public final class PinyinIndex {
     private static final String KEYS = "22233344455566677778889999";
 
     private final Map<String, List<Candidate>> byPinyin;
+    /** Each syllable's keypad digits, spelled once here rather than on every key. */
+    private final Map<String, String> spelled;
 
     PinyinIndex(Map<String, List<Candidate>> byPinyin) {
         this.byPinyin = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byPinyin)); // keeps the file's order
+        Map<String, String> digits = new LinkedHashMap<>();
+        byPinyin.keySet().forEach(pinyin -> digits.put(pinyin, digits(pinyin)));
+        this.spelled = java.util.Collections.unmodifiableMap(digits);
     }
 
     /** @return the index in this bundle */
@@ -77,10 +82,10 @@ public final class PinyinIndex {
         List<Candidate> exact = new ArrayList<>();
         List<Candidate> longer = new ArrayList<>();
         for (Map.Entry<String, List<Candidate>> syllable : byPinyin.entrySet()) {
-            String spelled = digits(syllable.getKey());
-            if (spelled.equals(keys)) {
+            String digits = spelled.get(syllable.getKey());
+            if (digits.equals(keys)) {
                 exact.addAll(syllable.getValue());
-            } else if (spelled.startsWith(keys)) {
+            } else if (digits.startsWith(keys)) {
                 longer.addAll(syllable.getValue());
             }
         }

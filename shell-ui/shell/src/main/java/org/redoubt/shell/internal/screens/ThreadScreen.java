@@ -14,7 +14,6 @@ import org.redoubt.shell.screen.SoftKeys;
 import org.redoubt.store.Direction;
 import org.redoubt.store.Message;
 import org.redoubt.store.MessageStore;
-import org.redoubt.store.StoreException;
 
 /**
  * One thread: its messages, received on the left and sent on the right, the newest at the bottom;
@@ -24,9 +23,8 @@ import org.redoubt.store.StoreException;
 public final class ThreadScreen implements Screen {
 
     private final MessageStore messages;
-    private List<Message> thread = List.of();
+    private final StoredList<Message> thread = new StoredList<>();
     private int first;
-    private String problem = "";
 
     /** @param messages the message store */
     @Activate
@@ -37,14 +35,11 @@ public final class ThreadScreen implements Screen {
     @Override
     public void shown(ScreenContext context) {
         String address = context.arguments().getOrDefault(Screens.ADDRESS, "");
-        try {
-            thread = messages.thread(address);
+        thread.load(() -> {
+            List<Message> messagesOfThread = messages.thread(address);
             messages.markRead(address);
-            problem = "";
-        } catch (StoreException e) {
-            thread = List.of();
-            problem = context.text("store." + e.reason().name());
-        }
+            return messagesOfThread;
+        }, context);
         first = Math.max(0, thread.size() - 3);
     }
 
@@ -56,13 +51,12 @@ public final class ThreadScreen implements Screen {
     @Override
     public void paint(Painter painter, ScreenContext context) {
         painter.title(context.arguments().getOrDefault(Screens.ADDRESS, ""));
-        if (!problem.isEmpty()) {
-            painter.text(problem, painter.lineHeight(Painter.Size.NORMAL) * 2, Painter.Size.SMALL, true);
+        if (thread.paintNone(painter, null)) {
             return;
         }
         int y = painter.lineHeight(Painter.Size.NORMAL);
         for (int i = first; i < thread.size() && y < painter.height(); i++) {
-            Message message = thread.get(i);
+            Message message = thread.items().get(i);
             y = painter.paragraph(message.body(), y, Painter.Size.NORMAL, message.direction() == Direction.OUTGOING);
             y += painter.lineHeight(Painter.Size.SMALL) / 2;
         }
