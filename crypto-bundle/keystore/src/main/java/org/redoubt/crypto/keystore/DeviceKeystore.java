@@ -1,5 +1,10 @@
 package org.redoubt.crypto.keystore;
 
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+import javax.net.ssl.X509KeyManager;
+
 import org.osgi.annotation.versioning.ProviderType;
 import org.redoubt.crypto.api.Suite;
 import org.redoubt.crypto.api.VerificationKey;
@@ -15,9 +20,8 @@ import org.redoubt.crypto.api.VerificationKey;
  * these methods have no failure of their own. They are thread-safe. After the service has been
  * withdrawn the private key is destroyed and {@link #sign} throws {@link IllegalStateException}.
  *
- * <p>The MQTT client's TLS key manager will reach the same key through a later, additive method of
- * this interface (a minor version of this package); this service is implemented only by the
- * keystore bundle, so adding one breaks no consumer.
+ * <p>The MQTT client authenticates with the same key through {@link #tlsKeyManager}: the key
+ * manager hands the key to the JDK's TLS stack in memory and nowhere else.
  *
  * @since 1.0
  */
@@ -63,4 +67,24 @@ public interface DeviceKeystore {
      *         line break)
      */
     String certificateRequest();
+
+    /**
+     * A TLS key manager that presents the identity key with its certificate chain, for the MQTT
+     * client's mutual TLS. Only an ECDSA P-256 identity key can be used: it is what every TLS 1.3
+     * stack (the JDK's and the broker's OpenSSL) takes. An SM2 identity key (a handset whose key was
+     * made under the SM suite) cannot, because neither stack implements the SM cipher suites of
+     * RFC 8998.
+     *
+     * <p>The private key lives in the returned manager as a JDK key object; no encoding of it is
+     * kept. Each call makes a new manager; a manager of a withdrawn service keeps working until its
+     * TLS sessions end.
+     *
+     * @param chain the device certificate first (its public key must be the identity key), then
+     *              any intermediate CA certificates
+     * @return the key manager, with the single alias {@code device}
+     * @throws KeystoreException {@code UNSUPPORTED} for a key of another scheme, {@code MALFORMED}
+     *                           for an empty chain or a certificate for another key
+     * @since 1.1
+     */
+    X509KeyManager tlsKeyManager(List<X509Certificate> chain) throws KeystoreException;
 }

@@ -1,8 +1,12 @@
 package org.redoubt.crypto.keystore.internal;
 
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+
+import javax.net.ssl.X509KeyManager;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -123,6 +127,11 @@ public final class DeviceKeystoreComponent implements DeviceKeystore {
     @Override
     public byte[] sign(byte[] message) {
         return key.sign(message);
+    }
+
+    @Override
+    public X509KeyManager tlsKeyManager(List<X509Certificate> chain) throws KeystoreException {
+        return key.tlsKeyManager(chain);
     }
 
     @Override

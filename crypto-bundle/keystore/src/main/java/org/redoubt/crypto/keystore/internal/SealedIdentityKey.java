@@ -3,10 +3,14 @@ package org.redoubt.crypto.keystore.internal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+
+import javax.net.ssl.X509KeyManager;
 
 import org.redoubt.crypto.api.CryptoProvider;
 import org.redoubt.crypto.api.DistinguishingId;
@@ -154,6 +158,11 @@ public final class SealedIdentityKey implements DeviceKeystore, AutoCloseable {
     @Override
     public byte[] sign(byte[] message) {
         return key.sign(message);
+    }
+
+    @Override
+    public X509KeyManager tlsKeyManager(List<X509Certificate> chain) throws KeystoreException {
+        return TlsIdentity.keyManager(key, chain);
     }
 
     @Override
