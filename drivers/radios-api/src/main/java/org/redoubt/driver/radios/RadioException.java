@@ -16,7 +16,14 @@ public final class RadioException extends Exception {
         /** The handset has no such radio, or its switch cannot be read. */
         UNAVAILABLE,
         /** The switch could not be written, or the radio did not follow it. */
-        FAILED
+        FAILED,
+        /**
+         * The radio may not be switched on: the handset's policy disables it (policy
+         * {@code radios.*} = {@code DISABLED}). It stays off until a policy allows it again.
+         *
+         * @since 1.1
+         */
+        DISABLED_BY_POLICY
     }
 
     private final Reason reason;

@@ -1,12 +1,16 @@
 /**
  * The handset's radio switches: Bluetooth, Wi-Fi, NFC and USB data. Every radio is off when the
  * driver starts and stays off unless something (the policy agent, enforcing a signed policy)
- * switches it on. There is no camera and no location radio, by design.
+ * switches it on. A radio the policy disables is switched off and refuses to be switched on
+ * ({@link org.redoubt.driver.radios.RadioException.Reason#DISABLED_BY_POLICY}); whether a radio
+ * may be switched on is
+ * {@link org.redoubt.driver.radios.Radios#isAllowed(org.redoubt.driver.radios.Radio)}. There is
+ * no camera and no location radio, by design.
  *
  * @since 1.0
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.redoubt.driver.radios;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,10 +4,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import org.redoubt.driver.radios.Radio;
-import org.redoubt.driver.radios.Radios;
 
 /** The emulator's radios: switches in memory, every radio present. */
-final class SimulatedRadios implements Radios {
+final class SimulatedRadios implements RadioSwitches {
 
     private final Map<Radio, Boolean> state = new EnumMap<>(Radio.class);
 

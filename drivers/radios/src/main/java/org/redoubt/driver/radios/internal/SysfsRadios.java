@@ -15,7 +15,6 @@ import java.util.Objects;
 import org.redoubt.driver.radios.Radio;
 import org.redoubt.driver.radios.RadioException;
 import org.redoubt.driver.radios.RadioException.Reason;
-import org.redoubt.driver.radios.Radios;
 
 /**
  * Radios of a Linux handset: Bluetooth, Wi-Fi and NFC through rfkill
@@ -24,7 +23,7 @@ import org.redoubt.driver.radios.Radios;
  * platform maps to its USB controller (for example a gadget's enable attribute). A radio is on
  * only when none of its switches is blocked, soft or hard.
  */
-final class SysfsRadios implements Radios {
+final class SysfsRadios implements RadioSwitches {
 
     private static final Map<Radio, String> RFKILL_TYPES = new EnumMap<>(Map.of(
             Radio.BLUETOOTH, "bluetooth", Radio.WIFI, "wlan", Radio.NFC, "nfc"));
