@@ -37,16 +37,16 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * A certificate authority made for one test run (P-256): the broker's certificate for localhost
  * and client certificates whose common name is the client's identity. Nothing is committed.
  */
-final class TestPki {
+public final class TestPki {
 
     /** A key and its certificate. */
-    record Identity(KeyPair keys, X509Certificate certificate) {
+    public record Identity(KeyPair keys, X509Certificate certificate) {
     }
 
     private final Identity ca;
     private final SecureRandom random = new SecureRandom();
 
-    TestPki(String name) throws GeneralSecurityException, OperatorCreationException, IOException {
+    public TestPki(String name) throws GeneralSecurityException, OperatorCreationException, IOException {
         KeyPair keys = keyPair();
         X500Name subject = new X500Name("CN=" + name);
         JcaX509v3CertificateBuilder builder = builder(subject, subject, keys);
@@ -55,12 +55,12 @@ final class TestPki {
         ca = new Identity(keys, sign(builder, keys));
     }
 
-    X509Certificate certificate() {
+    public X509Certificate certificate() {
         return ca.certificate();
     }
 
     /** @return a certificate for {@code commonName}, with localhost and 127.0.0.1 as names when {@code server} */
-    Identity issue(String commonName, boolean server) throws GeneralSecurityException, OperatorCreationException,
+    public Identity issue(String commonName, boolean server) throws GeneralSecurityException, OperatorCreationException,
             IOException {
         KeyPair keys = keyPair();
         JcaX509v3CertificateBuilder builder = builder(new X500Name(ca.certificate().getSubjectX500Principal().getName()),
@@ -75,8 +75,20 @@ final class TestPki {
         return new Identity(keys, sign(builder, ca.keys()));
     }
 
+    /** @return a client certificate for {@code commonName} on a key made elsewhere (a handset's identity key) */
+    public X509Certificate issue(String commonName, java.security.PublicKey key) throws GeneralSecurityException,
+            OperatorCreationException, IOException {
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                new X500Name(ca.certificate().getSubjectX500Principal().getName()),
+                new BigInteger(64, random).abs().add(BigInteger.ONE), Date.from(Instant.now().minus(Duration.ofMinutes(5))),
+                Date.from(Instant.now().plus(Duration.ofDays(1))), new X500Name("CN=" + commonName), key);
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+        return sign(builder, ca.keys());
+    }
+
     /** Writes a PEM file of a certificate, or of a private key in PKCS#8 (what OpenSSL 3 reads). */
-    static Path pem(Path file, Object object) throws IOException {
+    public static Path pem(Path file, Object object) throws IOException {
         StringWriter text = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
             if (object instanceof java.security.PrivateKey key) {
@@ -94,7 +106,7 @@ final class TestPki {
      * @param trusted  the CA the client trusts for the broker
      * @return a TLS 1.3 context for a client
      */
-    static SSLContext clientContext(Identity identity, X509Certificate trusted) throws GeneralSecurityException,
+    public static SSLContext clientContext(Identity identity, X509Certificate trusted) throws GeneralSecurityException,
             IOException {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
