@@ -28,7 +28,21 @@ public final class StoreException extends Exception {
         /** A stored record or key does not authenticate: the storage was changed behind the handset's back. */
         TAMPERED,
         /** The storage could not be read or written. */
-        IO_FAILURE
+        IO_FAILURE,
+        /**
+         * The new PIN breaks the handset's PIN rules (policy {@code password.minLength},
+         * {@code password.quality}); the message names the rule. Nothing was changed.
+         *
+         * @since 1.1
+         */
+        PIN_TOO_WEAK,
+        /**
+         * The PIN was wrong once too often (policy {@code password.maxFailedForWipe}): the handset
+         * has been crypto-erased and is as new ({@link LockState#NO_PIN}).
+         *
+         * @since 1.1
+         */
+        WIPED
     }
 
     private final Reason reason;

@@ -16,7 +16,7 @@ import org.redoubt.store.StoreException.Reason;
  * The handset's one database file, an H2 MVStore: a log-structured store that appends each commit
  * as a new chunk and, when opened after a crash, goes back to the last complete commit. Maps hold
  * record ids to sealed bytes, one map per record kind and one per inbox; {@code meta} holds the
- * next id and the failed-attempt counter, which are not secret. Nothing in the file is readable
+ * next id, the failed-attempt counter and whether a PIN change is required, which are not secret. Nothing in the file is readable
  * without the keys: the maps' names and the ids are the only structure it shows.
  *
  * <p>{@link #commit()} makes every change since the last one durable: it writes the chunk and then
@@ -30,6 +30,7 @@ final class Database implements AutoCloseable {
     private static final String META = "meta";
     private static final String NEXT_ID = "next-id";
     private static final String FAILED_ATTEMPTS = "failed-attempts";
+    private static final String PIN_CHANGE_REQUIRED = "pin-change-required";
 
     private final Path file;
     private MVStore store;
@@ -74,6 +75,16 @@ final class Database implements AutoCloseable {
     /** @param attempts the new count (durable with the next commit) */
     void failedAttempts(int attempts) {
         store.<String, Long>openMap(META).put(FAILED_ATTEMPTS, (long) attempts);
+    }
+
+    /** @return whether a PIN change was required (and not yet made) */
+    boolean pinChangeRequired() {
+        return store.<String, Long>openMap(META).getOrDefault(PIN_CHANGE_REQUIRED, 0L) != 0L;
+    }
+
+    /** @param required whether a PIN change is required (durable with the next commit) */
+    void pinChangeRequired(boolean required) {
+        store.<String, Long>openMap(META).put(PIN_CHANGE_REQUIRED, required ? 1L : 0L);
     }
 
     /**

@@ -80,8 +80,8 @@ public final class Vault implements AutoCloseable {
         };
     }
 
-    synchronized void setPin(char[] pin) throws StoreException {
-        Pins.check(pin);
+    synchronized void setPin(char[] pin, PinRules rules) throws StoreException {
+        rules.check(pin);
         if (sealed.state() != StorageState.UNINITIALIZED) {
             throw new StoreException(Reason.PIN_ALREADY_SET, "a PIN is set; change it instead", null);
         }
@@ -95,12 +95,12 @@ public final class Vault implements AutoCloseable {
         }
     }
 
-    synchronized void unlock(char[] pin) throws StoreException {
+    synchronized void unlock(char[] pin, PinRules rules) throws StoreException {
         countAttempt();
         try {
             sealed.unlock(pin);
         } catch (SealedStorageException e) {
-            throw wrongPin(e);
+            throw wrongPin(e, rules);
         }
         database.failedAttempts(0);
         database.commit();
@@ -111,15 +111,28 @@ public final class Vault implements AutoCloseable {
         sealed.lock();
     }
 
-    synchronized void changePin(char[] oldPin, char[] newPin) throws StoreException {
-        Pins.check(newPin);
+    synchronized void changePin(char[] oldPin, char[] newPin, PinRules rules) throws StoreException {
+        rules.check(newPin);
         countAttempt();
         try {
             sealed.changePin(oldPin, newPin);
         } catch (SealedStorageException e) {
-            throw wrongPin(e);
+            throw wrongPin(e, rules);
         }
         database.failedAttempts(0);
+        database.pinChangeRequired(false);
+        database.commit();
+    }
+
+    synchronized boolean pinChangeRequired() {
+        return database.pinChangeRequired();
+    }
+
+    synchronized void requirePinChange() throws StoreException {
+        if (sealed.state() == StorageState.UNINITIALIZED) {
+            throw new StoreException(Reason.NO_PIN, "no PIN is set: there is none to change", null);
+        }
+        database.pinChangeRequired(true);
         database.commit();
     }
 
@@ -316,12 +329,25 @@ public final class Vault implements AutoCloseable {
         database.commit();
     }
 
-    private StoreException wrongPin(SealedStorageException e) {
-        if (e.reason() == SealedStorageException.Reason.WRONG_PIN) {
-            return new StoreException(Reason.WRONG_PIN, "wrong PIN (" + database.failedAttempts()
-                    + " failed attempts)", null);
+    /**
+     * A wrong PIN, counted already: the one that reaches the rules' wipe count crypto-erases the
+     * handset here, under the same lock, so no other operation runs in between.
+     */
+    private StoreException wrongPin(SealedStorageException e, PinRules rules) {
+        if (e.reason() != SealedStorageException.Reason.WRONG_PIN) {
+            return translate(e);
         }
-        return translate(e);
+        int failed = database.failedAttempts();
+        if (!rules.wipesAt(failed)) {
+            return new StoreException(Reason.WRONG_PIN, "wrong PIN (" + failed + " failed attempts)", null);
+        }
+        try {
+            wipe();
+        } catch (StoreException failure) {
+            return new StoreException(Reason.IO_FAILURE, failed + " wrong PINs: the handset must be wiped and the"
+                    + " wipe failed (the next wrong PIN tries again)", failure);
+        }
+        return new StoreException(Reason.WIPED, failed + " wrong PINs: the handset was wiped", null);
     }
 
     private RecordSealer sealer(RecordKind kind) throws StoreException {

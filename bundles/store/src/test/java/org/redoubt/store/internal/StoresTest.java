@@ -280,7 +280,8 @@ class StoresTest {
         Vault vault = boot(suite);
         PinLock lock = new PinLock(vault);
         assertEquals(Reason.INVALID_ARGUMENT, reason(() -> lock.setPin(pin("12"))));
-        assertEquals(Reason.INVALID_ARGUMENT, reason(() -> lock.setPin(pin("12a4"))));
+        assertEquals(Reason.INVALID_ARGUMENT, reason(() -> lock.setPin(pin("12-4"))));
+        assertEquals(Reason.PIN_TOO_WEAK, reason(() -> lock.setPin(pin("12a4"))), "letters only for ALPHANUMERIC");
         assertEquals(Reason.INVALID_ARGUMENT, reason(() -> lock.setPin(null)));
         lock.setPin(pin("2468"));
         MessageBox messages = new MessageBox(vault);
