@@ -12,6 +12,7 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -40,9 +41,10 @@ import org.redoubt.telephony.Ussd;
 
 /**
  * The telephony services over whichever {@link AtChannel} the modem driver publishes (PID
- * {@value #PID} for emergency numbers and restrictions). The channel may come and go (driver
- * restart, modem reset): the services stay, answer {@code NO_MODEM} meanwhile, and pick the modem
- * up again by themselves. Ended calls are written to the {@link CallLog} when one is there. Immediate:
+ * {@value #PID} for emergency numbers and restrictions; a new configuration is taken without a
+ * restart, so a new policy never ends a call). The channel may come and go (driver restart, modem
+ * reset): the services stay, answer {@code NO_MODEM} meanwhile, and pick the modem up again by
+ * themselves. Ended calls are written to the {@link CallLog} when one is there. Immediate:
  * telephony keeps the modem set up whether or not anyone uses its services yet.
  */
 @Component(service = {Network.class, Sim.class, CallControl.class, Sms.class, Ussd.class, NetworkTime.class},
@@ -84,6 +86,21 @@ public final class TelephonyComponent implements Network, Sim, CallControl, Sms,
         /** @return SMS from these are dropped */
         String[] incomingSmsDeny() default {};
 
+        /** @return how outgoingCalls* are read: "" (allow-list when not empty, deny-list always), ALLOW_ALL, ALLOWLIST, DENYLIST */
+        String outgoingCallsMode() default "";
+
+        /** @return how incomingCalls* are read */
+        String incomingCallsMode() default "";
+
+        /** @return how outgoingSms* are read */
+        String outgoingSmsMode() default "";
+
+        /** @return how incomingSms* are read */
+        String incomingSmsMode() default "";
+
+        /** @return only emergency numbers may be dialed and no SMS sent; what comes in is not affected */
+        boolean emergencyOnly() default false;
+
         /** @return how long a concatenated SMS waits for a missing part before it is kept without it */
         long smsPartTimeoutSeconds() default 3600;
     }
@@ -119,17 +136,43 @@ public final class TelephonyComponent implements Network, Sim, CallControl, Sms,
                 Clock.systemUTC(), logger, watchdogPeriod, Duration.ofSeconds(config.smsPartTimeoutSeconds()));
     }
 
-    static Restrictions restrictions(Config config) {
-        Map<Restrictions.Direction, Restrictions.Rule> rules = new EnumMap<>(Restrictions.Direction.class);
-        rules.put(Restrictions.Direction.OUTGOING_CALL, rule(config.outgoingCallsAllow(), config.outgoingCallsDeny()));
-        rules.put(Restrictions.Direction.INCOMING_CALL, rule(config.incomingCallsAllow(), config.incomingCallsDeny()));
-        rules.put(Restrictions.Direction.OUTGOING_SMS, rule(config.outgoingSmsAllow(), config.outgoingSmsDeny()));
-        rules.put(Restrictions.Direction.INCOMING_SMS, rule(config.incomingSmsAllow(), config.incomingSmsDeny()));
-        return new Restrictions(Set.of(config.emergencyNumbers()), rules);
+    private Restrictions restrictions(Config config) {
+        return new Restrictions(settings(config));
     }
 
-    private static Restrictions.Rule rule(String[] allow, String[] deny) {
-        return new Restrictions.Rule(Restrictions.compile(allow), Restrictions.compile(deny));
+    /**
+     * Takes a new configuration without a restart, so that a new policy never ends a call: the
+     * emergency numbers and restrictions hold for every call and SMS checked from now on.
+     * {@code smsPartTimeoutSeconds} is read at activation only.
+     *
+     * @param config the new configuration
+     * @throws IllegalArgumentException for a malformed pattern; the restrictions before stay
+     */
+    @Modified
+    void modified(Config config) {
+        restrictions.update(settings(config));
+    }
+
+    private Restrictions.Settings settings(Config config) {
+        Map<Restrictions.Direction, Restrictions.Rule> rules = new EnumMap<>(Restrictions.Direction.class);
+        rules.put(Restrictions.Direction.OUTGOING_CALL, rule("outgoingCallsMode", config.outgoingCallsMode(),
+                config.outgoingCallsAllow(), config.outgoingCallsDeny()));
+        rules.put(Restrictions.Direction.INCOMING_CALL, rule("incomingCallsMode", config.incomingCallsMode(),
+                config.incomingCallsAllow(), config.incomingCallsDeny()));
+        rules.put(Restrictions.Direction.OUTGOING_SMS, rule("outgoingSmsMode", config.outgoingSmsMode(),
+                config.outgoingSmsAllow(), config.outgoingSmsDeny()));
+        rules.put(Restrictions.Direction.INCOMING_SMS, rule("incomingSmsMode", config.incomingSmsMode(),
+                config.incomingSmsAllow(), config.incomingSmsDeny()));
+        if (config.emergencyOnly()) {
+            logger.info("emergency calls only: other calls and every outgoing SMS are refused");
+        }
+        return new Restrictions.Settings(Set.of(config.emergencyNumbers()), rules, config.emergencyOnly());
+    }
+
+    private Restrictions.Rule rule(String property, String mode, String[] allow, String[] deny) {
+        Restrictions.Mode read = Restrictions.Mode.of(mode,
+                error -> logger.error("configuration error in {}: {} {}", PID, property, error));
+        return new Restrictions.Rule(read, Restrictions.compile(allow), Restrictions.compile(deny));
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
