@@ -1,0 +1,267 @@
+package org.redoubt.policy.agent.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+import javax.net.ssl.SSLContext;
+
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+/**
+ * The handset's one MQTT 5 session with its broker: mutual TLS with the device identity, client
+ * id = device id, a persistent session (clean start off, long session expiry), the handset's
+ * topics subscribed at QoS 1, a retained status with an "offline" last will, and reconnection
+ * with a capped exponential backoff.
+ *
+ * <p>Everything runs on the agent's one thread ({@code executor}): connecting, handing over what
+ * arrived, publishing. Paho's own threads only hand work to it. Connecting never blocks the
+ * handset: Paho 1.2.5's {@code connect()} spends ~300 ms in its own thread start-up (three 100 ms
+ * polls), so the agent starts enforcing its stored policy before the broker is reached.
+ */
+final class BrokerLink implements AutoCloseable {
+
+    /** How the link reaches and authenticates to the broker. */
+    interface Tls {
+        /** @return the TLS context for the next connection (trust anchors may have changed) */
+        SSLContext context() throws IOException;
+    }
+
+    private static final long SESSION_EXPIRY_SECONDS = 30L * 24 * 3600;
+    private static final Duration FIRST_RETRY = Duration.ofMillis(500);
+    private static final long WAIT_MILLIS = 15_000;
+
+    private final String uri;
+    private final Topics topics;
+    private final Tls tls;
+    private final Duration maxBackoff;
+    private final ScheduledExecutorService executor;
+    private final BiConsumer<String, byte[]> inbound;
+    private final byte[] lastWill;
+    private final Runnable connected;
+    private final Consumer<String> journal;
+    private volatile MqttAsyncClient client;
+    private int failures;
+    private boolean closed;
+
+    /**
+     * @param uri        {@code ssl://host:port}; the host name must be in the broker's certificate
+     * @param topics     the handset's topics
+     * @param tls        the TLS context of each connection
+     * @param maxBackoff the longest wait between two connection attempts
+     * @param executor   the agent's one thread
+     * @param inbound    receives (topic, payload) of what arrived, on the agent's thread
+     * @param lastWill   the retained status the broker publishes if the handset vanishes
+     * @param connected  runs on the agent's thread after each (re)connection and subscription
+     * @param journal    one line per connection event
+     */
+    BrokerLink(String uri, Topics topics, Tls tls, Duration maxBackoff, ScheduledExecutorService executor,
+            BiConsumer<String, byte[]> inbound, byte[] lastWill, Runnable connected, Consumer<String> journal) {
+        this.uri = Objects.requireNonNull(uri, "uri");
+        this.topics = Objects.requireNonNull(topics, "topics");
+        this.tls = Objects.requireNonNull(tls, "tls");
+        this.maxBackoff = Objects.requireNonNull(maxBackoff, "maxBackoff");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.inbound = Objects.requireNonNull(inbound, "inbound");
+        this.lastWill = lastWill.clone();
+        this.connected = Objects.requireNonNull(connected, "connected");
+        this.journal = Objects.requireNonNull(journal, "journal");
+    }
+
+    /** Starts connecting in the background. */
+    void start() {
+        executor.execute(this::connect);
+    }
+
+    /** Drops the connection and connects again (new trust anchors take effect). */
+    void reconnect() {
+        executor.execute(() -> {
+            drop();
+            connect();
+        });
+    }
+
+    /** @return whether the session is up (agent thread) */
+    boolean isConnected() {
+        return client != null && client.isConnected();
+    }
+
+    /**
+     * Publishes at QoS 1 without waiting; what cannot be sent now is dropped (a status is sent again
+     * after the next connection, an operator re-publishes to get an ack).
+     */
+    void publish(String topic, byte[] payload, boolean retained) {
+        if (!isConnected()) {
+            return;
+        }
+        try {
+            client.publish(topic, payload, 1, retained);
+        } catch (MqttException e) {
+            journal.accept("publish to " + topic + " failed: " + e.getMessage());
+        }
+    }
+
+    /** Publishes the final status and disconnects; no reconnection follows. */
+    @Override
+    public void close() {
+        executor.execute(() -> {
+            closed = true;
+            drop();
+        });
+    }
+
+    /** @return the wait before the next attempt after {@code failures} failed ones: 0.5 s doubling, capped */
+    static Duration backoff(int failures, Duration max) {
+        long millis = FIRST_RETRY.toMillis() << Math.min(failures, 20);
+        return millis >= max.toMillis() ? max : Duration.ofMillis(millis);
+    }
+
+    private void connect() {
+        if (closed || isConnected()) {
+            return;
+        }
+        try {
+            if (client == null) {
+                client = new MqttAsyncClient(uri, topics.deviceId(), new MemoryPersistence());
+                client.setCallback(new Callback());
+                // A QoS 1 document is acknowledged to the broker only after the agent processed it,
+                // so a crash in between gets it delivered again.
+                client.setManualAcks(true);
+            }
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setCleanStart(false);
+            options.setSessionExpiryInterval(Long.valueOf(SESSION_EXPIRY_SECONDS));
+            options.setKeepAliveInterval(30);
+            options.setConnectionTimeout(10);
+            options.setAutomaticReconnect(false);
+            options.setHttpsHostnameVerificationEnabled(true);
+            options.setSocketFactory(tls.context().getSocketFactory());
+            MqttMessage will = new MqttMessage(lastWill, 1, true, new MqttProperties());
+            options.setWill(topics.status(), will);
+            client.connect(options).waitForCompletion(WAIT_MILLIS);
+            List<String> inboundTopics = topics.inbound();
+            MqttSubscription[] subscriptions = new MqttSubscription[inboundTopics.size()];
+            for (int i = 0; i < subscriptions.length; i++) {
+                subscriptions[i] = new MqttSubscription(inboundTopics.get(i), 1);
+                // Retained documents only for a new subscription: a resumed session already had them.
+                subscriptions[i].setRetainHandling(1);
+            }
+            IMqttToken subscribed = client.subscribe(subscriptions);
+            subscribed.waitForCompletion(WAIT_MILLIS);
+            failures = 0;
+            journal.accept("connected to " + uri + " as " + topics.deviceId());
+            connected.run();
+        } catch (MqttException | IOException | RuntimeException e) {
+            Duration wait = backoff(failures++, maxBackoff);
+            journal.accept("cannot reach " + uri + " (" + describe(e) + "); next attempt in " + wait.toMillis() + " ms");
+            drop();
+            retryIn(wait);
+        }
+    }
+
+    private void retryIn(Duration wait) {
+        if (!closed && !executor.isShutdown()) {
+            executor.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void drop() {
+        MqttAsyncClient old = client;
+        client = null;
+        if (old == null) {
+            return;
+        }
+        try {
+            if (old.isConnected()) {
+                old.disconnect(1_000).waitForCompletion(2_000);
+            }
+        } catch (MqttException e) {
+            journal.accept("disconnect: " + e.getMessage());
+        }
+        try {
+            old.close(true);
+        } catch (MqttException e) {
+            journal.accept("close: " + e.getMessage());
+        }
+    }
+
+    private void complete(MqttAsyncClient receiver, MqttMessage message) {
+        if (receiver == null || message.getQos() == 0) {
+            return;
+        }
+        try {
+            receiver.messageArrivedComplete(message.getId(), message.getQos());
+        } catch (MqttException e) {
+            journal.accept("cannot acknowledge message " + message.getId() + ": " + e.getMessage());
+        }
+    }
+
+    private static String describe(Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + cause.getMessage();
+    }
+
+    /** Paho's threads: hand everything to the agent's thread. */
+    private final class Callback implements MqttCallback {
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            executor.execute(() -> {
+                if (!closed) {
+                    Duration wait = backoff(failures++, maxBackoff);
+                    journal.accept("connection lost (" + response.getReasonString() + "); next attempt in "
+                            + wait.toMillis() + " ms");
+                    drop();
+                    retryIn(wait);
+                }
+            });
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+            journal.accept("MQTT error: " + exception.getMessage());
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            byte[] payload = message.getPayload();
+            MqttAsyncClient receiver = client;
+            executor.execute(() -> {
+                inbound.accept(topic, payload);
+                complete(receiver, message);
+            });
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+            // Acks and statuses are fire and forget at QoS 1.
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {
+            // Subscriptions and the status follow in connect(), on the agent's thread.
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            // No enhanced authentication: the identity is the TLS client certificate.
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.redoubt.policy.agent.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.redoubt.crypto.documents.FloorKey;
+import org.redoubt.crypto.documents.Role;
+import org.redoubt.crypto.documents.TimeFloor;
+import org.redoubt.crypto.documents.VersionFloor;
+import org.redoubt.crypto.documents.VersionFloors;
+import org.redoubt.json.JsonArray;
+import org.redoubt.json.JsonException;
+import org.redoubt.json.JsonLimits;
+import org.redoubt.json.JsonObject;
+import org.redoubt.json.JsonParser;
+import org.redoubt.json.JsonWriter;
+
+/**
+ * The anti-rollback floors (highest accepted version and its payload digest, per role, document
+ * type and target) and the time floor (never earlier than the latest verified issuedAt), in
+ * {@code floors.json}. Every change is on disk before the method returns.
+ *
+ * <p>Not thread-safe: the agent changes them from its one processing thread.
+ */
+final class PersistentFloors implements VersionFloors, TimeFloor {
+
+    static final String FILE = "floors.json";
+    private static final int MAX_BYTES = 1 << 20;
+    private static final Set<String> MEMBERS = Set.of("format", "timeFloor", "floors");
+    private static final Set<String> FLOOR_MEMBERS = Set.of("role", "type", "target", "version", "digest");
+
+    private final StateFiles files;
+    private final Map<FloorKey, VersionFloor> floors;
+    private Instant timeFloor;
+
+    private PersistentFloors(StateFiles files, Map<FloorKey, VersionFloor> floors, Instant timeFloor) {
+        this.files = files;
+        this.floors = floors;
+        this.timeFloor = timeFloor;
+    }
+
+    /**
+     * @param files   the agent's files
+     * @param initial the time floor when nothing was stored yet (the build time of the release)
+     * @return the stored floors
+     * @throws IOException when the file cannot be read or is damaged; the agent then refuses to
+     *                     run rather than forget its floors
+     */
+    static PersistentFloors load(StateFiles files, Instant initial) throws IOException {
+        Optional<byte[]> stored = files.read(FILE, MAX_BYTES);
+        if (stored.isEmpty()) {
+            return new PersistentFloors(files, new LinkedHashMap<>(), initial);
+        }
+        try {
+            JsonObject json = JsonParser.parseObject(stored.get(), JsonLimits.DEFAULT.withMaxBytes(MAX_BYTES))
+                    .requireOnly(MEMBERS);
+            if (json.requireInt("format") != 1) {
+                throw new IOException(FILE + " has an unknown format");
+            }
+            Map<FloorKey, VersionFloor> floors = new LinkedHashMap<>();
+            for (JsonObject floor : json.requireArray("floors").requireObjects()) {
+                floor.requireOnly(FLOOR_MEMBERS);
+                Role role = Role.fromId(floor.requireString("role"))
+                        .orElseThrow(() -> new IOException(FILE + " names an unknown role"));
+                floors.put(new FloorKey(role, floor.requireString("type"), floor.requireString("target")),
+                        new VersionFloor(floor.requireLong("version"), HexFormat.of().parseHex(floor.requireString("digest"))));
+            }
+            Instant time = Instant.parse(json.requireString("timeFloor"));
+            return new PersistentFloors(files, floors, time.isAfter(initial) ? time : initial);
+        } catch (JsonException | DateTimeParseException | IllegalArgumentException e) {
+            throw new IOException(FILE + " is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<VersionFloor> floor(FloorKey key) {
+        return Optional.ofNullable(floors.get(key));
+    }
+
+    @Override
+    public void raise(FloorKey key, VersionFloor floor) {
+        floors.put(key, floor);
+        store();
+    }
+
+    @Override
+    public void clear(Role role) {
+        floors.keySet().removeIf(key -> key.role() == role);
+        store();
+    }
+
+    @Override
+    public Instant notEarlierThan() {
+        return timeFloor;
+    }
+
+    @Override
+    public void raiseTo(Instant instant) {
+        if (instant.isAfter(timeFloor)) {
+            timeFloor = instant;
+            store();
+        }
+    }
+
+    private void store() {
+        JsonArray.Builder list = JsonArray.builder();
+        floors.forEach((key, floor) -> list.add(JsonObject.builder().put("role", key.role().id())
+                .put("type", key.documentType()).put("target", key.targetKey()).put("version", floor.version())
+                .put("digest", HexFormat.of().formatHex(floor.payloadDigest())).build()));
+        JsonObject json = JsonObject.builder().put("format", 1).put("timeFloor", timeFloor.toString())
+                .put("floors", list.build()).build();
+        try {
+            files.write(FILE, JsonWriter.indented().writeUtf8(json));
+        } catch (IOException e) {
+            // The verifier's interfaces cannot throw; the processor turns this into a FAILED ack.
+            throw new UncheckedIOException("the floors cannot be stored", e);
+        }
+    }
+}

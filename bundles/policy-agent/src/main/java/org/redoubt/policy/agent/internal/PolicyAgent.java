@@ -1,0 +1,214 @@
+package org.redoubt.policy.agent.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.redoubt.policy.Policy;
+import org.redoubt.policy.agent.internal.Ack.Result;
+
+/**
+ * The handset's policy agent: enforces the stored policy at start (no network needed), then keeps
+ * one broker session, processes every policy that arrives, acknowledges each, and reports its
+ * status when it changes and every reporting interval. It notices when the policy in force
+ * expires (onStale) and re-enforces it then.
+ *
+ * <p>All work happens on one thread, in arrival order.
+ */
+final class PolicyAgent implements AutoCloseable {
+
+    /** Makes the TLS context of a connection. */
+    @FunctionalInterface
+    interface TlsFactory {
+        /**
+         * @param policyBrokerCa the broker CAs the policy in force names (PEM); empty: the provisioned ones
+         * @return the context
+         * @throws IOException when it cannot be made
+         */
+        javax.net.ssl.SSLContext context(List<String> policyBrokerCa) throws IOException;
+    }
+
+    /** Where and how to reach the broker. */
+    record Connection(String uri, TlsFactory tls, Duration maxBackoff) {
+        Connection {
+            Objects.requireNonNull(uri, "uri");
+            Objects.requireNonNull(tls, "tls");
+            Objects.requireNonNull(maxBackoff, "maxBackoff");
+        }
+    }
+
+    /** Status reports when the policy says nothing about reporting. */
+    static final Duration DEFAULT_REPORTING = Duration.ofMinutes(15);
+
+    private final Topics topics;
+    private final PolicyProcessor processor;
+    private final Consumer<String> journal;
+    private final ScheduledExecutorService executor;
+    private final BrokerLink link;
+    private boolean compliant = true;
+    private ScheduledFuture<?> staleCheck;
+    private ScheduledFuture<?> report;
+    private Duration reporting;
+    private List<String> brokerCa = List.of();
+
+    /**
+     * @param topics     the handset's topics
+     * @param processor  verifies and enforces
+     * @param connection the broker, or empty to work without one (only the stored policy)
+     * @param journal    one line per event; never secrets
+     */
+    PolicyAgent(Topics topics, PolicyProcessor processor, Optional<Connection> connection, Consumer<String> journal) {
+        this.topics = Objects.requireNonNull(topics, "topics");
+        this.processor = Objects.requireNonNull(processor, "processor");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "redoubt-policy-agent");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.link = connection.map(c -> new BrokerLink(c.uri(), topics, () -> c.tls().context(brokerCa), c.maxBackoff(), executor,
+                this::arrived, StatusReport.offline(topics.deviceId()), this::publishStatus, journal)).orElse(null);
+    }
+
+    /**
+     * Enforces the stored policy on the caller's thread (the handset is never without it), then
+     * starts the broker session in the background.
+     *
+     * @throws IOException when the stored policy cannot be enforced
+     */
+    void start() throws IOException {
+        Future.await(executor.submit(() -> {
+            Optional<AppliedPolicy> restored = processor.restore();
+            restored.ifPresent(policy -> journal.accept("policy version " + policy.header().version() + " restored"));
+            followPolicy();
+            return null;
+        }));
+        if (link != null) {
+            link.start();
+        }
+    }
+
+    /** @return the policy in force (agent thread) */
+    Optional<AppliedPolicy> current() {
+        return processor.current();
+    }
+
+    /** @return the broker CAs of the policy in force; empty when it names none (agent thread) */
+    List<String> brokerCa() {
+        return brokerCa;
+    }
+
+    @Override
+    public void close() {
+        if (link != null) {
+            link.close();
+        }
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void arrived(String topic, byte[] payload) {
+        if (!topic.equals(topics.policy()) && !topic.equals(Topics.FLEET_POLICY)) {
+            journal.accept("ignored a message on " + topic);
+            return;
+        }
+        Ack ack = processor.receive(payload);
+        journal.accept("policy " + ack.envelope() + " " + ack.result() + ack.reason().map(r -> " " + r).orElse(""));
+        if (ack.result() == Result.FAILED) {
+            compliant = false;
+        } else if (ack.result() == Result.APPLIED) {
+            compliant = true;
+            followPolicy();
+        }
+        link.publish(topics.ack(), ack.toJson(), false);
+        if (ack.result() != Result.ALREADY_APPLIED) {
+            publishStatus();
+        }
+    }
+
+    /** Takes over what the agent itself enforces: reporting, staleness, broker trust. */
+    private void followPolicy() {
+        Optional<AppliedPolicy> current = processor.current();
+        Policy policy = current.map(AppliedPolicy::policy).orElse(Policy.NONE);
+        Duration interval = policy.reporting().map(Policy.Reporting::interval).orElse(DEFAULT_REPORTING);
+        if (!interval.equals(reporting)) {
+            reporting = interval;
+            if (report != null) {
+                report.cancel(false);
+            }
+            report = executor.scheduleAtFixedRate(this::publishStatus, interval.toMillis(), interval.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+        if (staleCheck != null) {
+            staleCheck.cancel(false);
+        }
+        current.ifPresent(applied -> {
+            Duration untilStale = Duration.between(processor.now(), applied.header().expires());
+            if (!untilStale.isNegative()) {
+                staleCheck = executor.schedule(this::becameStale, untilStale.toMillis() + 1, TimeUnit.MILLISECONDS);
+            }
+        });
+        if (!policy.brokerCa().equals(brokerCa)) {
+            boolean changed = !brokerCa.isEmpty() || !policy.brokerCa().isEmpty();
+            brokerCa = policy.brokerCa();
+            if (changed && link != null && link.isConnected()) {
+                journal.accept("broker trust anchors changed by policy; reconnecting");
+                link.reconnect();
+            }
+        }
+    }
+
+    private void becameStale() {
+        try {
+            processor.recheckStaleness();
+            journal.accept("the policy in force has expired");
+        } catch (IOException | RuntimeException e) {
+            compliant = false;
+            journal.accept("the expired policy's onStale could not be enforced: " + e.getMessage());
+        }
+        publishStatus();
+    }
+
+    private void publishStatus() {
+        if (link == null) {
+            return;
+        }
+        Instant now = processor.now();
+        Optional<AppliedPolicy> current = processor.current();
+        boolean stale = current.map(policy -> policy.staleAt(now)).orElse(false);
+        link.publish(topics.status(), StatusReport.online(topics.deviceId(), current, stale, compliant && !stale, now),
+                true);
+    }
+
+    /** Waits for a task of the agent's thread and passes on its failure. */
+    private static final class Future {
+        static void await(java.util.concurrent.Future<?> task) throws IOException {
+            try {
+                task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while the stored policy was enforced", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw new IOException("the stored policy could not be enforced", e.getCause());
+            }
+        }
+    }
+}

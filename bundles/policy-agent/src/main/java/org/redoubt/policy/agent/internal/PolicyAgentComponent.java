@@ -1,0 +1,156 @@
+package org.redoubt.policy.agent.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.redoubt.crypto.api.CryptoProvider;
+import org.redoubt.crypto.documents.DeviceIdentity;
+import org.redoubt.crypto.documents.RootRotation;
+import org.redoubt.crypto.documents.RotationVerdict;
+import org.redoubt.crypto.documents.TrustRoot;
+import org.redoubt.crypto.keystore.DeviceKeystore;
+import org.redoubt.crypto.keystore.KeystoreException;
+
+/**
+ * The policy agent in the framework (PID {@value #PID}). It reads the handset's identity and trust
+ * root from the framework properties the launcher sets, keeps its state in
+ * {@code <redoubt.state.dir>/policy}, and enforces the stored policy at activation, before and
+ * without any broker. With a {@code brokerUri} it then keeps a session with the broker.
+ */
+@Component(service = {}, immediate = true, configurationPid = PolicyAgentComponent.PID)
+@Designate(ocd = PolicyAgentComponent.Config.class)
+public final class PolicyAgentComponent {
+
+    /** The configuration PID. */
+    public static final String PID = "org.redoubt.policy.agent";
+
+    /** How the agent reaches its broker. */
+    @ObjectClassDefinition(id = PID, name = "Redoubt policy agent")
+    public @interface Config {
+        /** @return {@code ssl://host:port}; empty: no broker, only the stored policy is enforced */
+        String brokerUri() default "";
+
+        /** @return the device certificate chain (PEM); empty: {@code <data>/keys/device.crt} */
+        String deviceCertificate() default "";
+
+        /** @return the provisioned broker CAs (PEM); empty: {@code <data>/trust/broker-ca.pem} */
+        String brokerCa() default "";
+
+        /** @return the longest wait between two connection attempts */
+        long maxReconnectSeconds() default 60;
+
+        /** @return the size cap of a policy envelope */
+        int maxPolicyBytes() default 64 * 1024;
+    }
+
+    private static final int MAX_ROOT_BYTES = 256 * 1024;
+    private final PolicyAgent agent;
+
+    /**
+     * @param context  the framework properties
+     * @param config   the broker
+     * @param provider signature checks
+     * @param keystore the device identity for TLS
+     * @param admin    the configurations that enforce the policy
+     * @param logger   one line per event
+     * @throws IOException when the trust root or the agent's state cannot be read, or the stored
+     *                     policy cannot be enforced
+     */
+    @Activate
+    public PolicyAgentComponent(BundleContext context, Config config, @Reference CryptoProvider provider,
+            @Reference DeviceKeystore keystore, @Reference ConfigurationAdmin admin,
+            @Reference(service = LoggerFactory.class) Logger logger) throws IOException {
+        try {
+            agent = create(context::getProperty, config, provider, keystore, new ConfigurationEnforcer(admin),
+                    logger::info);
+            agent.start();
+        } catch (IOException | RuntimeException e) {
+            logger.error("the policy agent cannot start: {}", e.getMessage(), e);
+            throw e;
+        }
+    }
+
+    /**
+     * For tests and for the component: an agent from framework properties.
+     *
+     * @return an agent, not started
+     */
+    static PolicyAgent create(Function<String, String> properties, Config config, CryptoProvider provider,
+            DeviceKeystore keystore, Enforcer enforcer, java.util.function.Consumer<String> journal) throws IOException {
+        Path data = Path.of(required(properties, "redoubt.data.dir"));
+        String state = properties.apply("redoubt.state.dir");
+        DeviceIdentity device = new DeviceIdentity(required(properties, "redoubt.device.id"),
+                Optional.ofNullable(properties.apply("redoubt.device.group")).orElse(""),
+                Optional.ofNullable(properties.apply("redoubt.device.model")).orElse(""));
+        String rootFile = Optional.ofNullable(properties.apply("redoubt.trust.root"))
+                .orElse(data.resolve("trust/root.json").toString());
+        TrustRoot root = provisionedRoot(Path.of(rootFile), provider);
+        StateFiles files = new StateFiles((state == null ? data.resolve("state") : Path.of(state)).resolve("policy"));
+        PersistentFloors floors = PersistentFloors.load(files, root.issuedAt());
+        PolicyProcessor processor = new PolicyProcessor(provider, () -> root, device, config.maxPolicyBytes(), floors,
+                files, enforcer, Clock.systemUTC());
+        Optional<PolicyAgent.Connection> connection = Optional.empty();
+        if (!config.brokerUri().isBlank()) {
+            Path certificate = config.deviceCertificate().isBlank() ? data.resolve("keys/device.crt")
+                    : Path.of(config.deviceCertificate());
+            Path brokerCa = config.brokerCa().isBlank() ? data.resolve("trust/broker-ca.pem") : Path.of(config.brokerCa());
+            connection = Optional.of(new PolicyAgent.Connection(config.brokerUri(),
+                    policyCa -> tls(keystore, certificate, brokerCa, policyCa),
+                    Duration.ofSeconds(Math.max(1, config.maxReconnectSeconds()))));
+        }
+        return new PolicyAgent(new Topics(device.deviceId()), processor, connection, journal);
+    }
+
+    @Deactivate
+    void deactivate() {
+        agent.close();
+    }
+
+    private static javax.net.ssl.SSLContext tls(DeviceKeystore keystore, Path certificate, Path provisionedCa,
+            List<String> policyCa) throws IOException {
+        List<X509Certificate> chain = TrustAnchors.parse(Files.readString(certificate, StandardCharsets.US_ASCII));
+        List<X509Certificate> anchors = policyCa.isEmpty()
+                ? TrustAnchors.parse(Files.readString(provisionedCa, StandardCharsets.US_ASCII))
+                : TrustAnchors.parse(String.join("\n", policyCa));
+        try {
+            return TrustAnchors.context(keystore.tlsKeyManager(chain), anchors);
+        } catch (KeystoreException e) {
+            throw new IOException("the device identity cannot authenticate TLS: " + e.getMessage(), e);
+        }
+    }
+
+    private static TrustRoot provisionedRoot(Path file, CryptoProvider provider) throws IOException {
+        byte[] envelope = Files.readAllBytes(file);
+        RotationVerdict verdict = new RootRotation(provider).verifyProvisioned(envelope, MAX_ROOT_BYTES);
+        if (verdict instanceof RotationVerdict.Rotated rotated) {
+            return rotated.root();
+        }
+        throw new IOException("the trust root " + file + " does not verify: " + ((RotationVerdict.Rejected) verdict).reason());
+    }
+
+    private static String required(Function<String, String> properties, String name) {
+        String value = properties.apply(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("the framework property " + name + " is not set");
+        }
+        return value;
+    }
+}
