@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -69,11 +69,15 @@ final class PolicyAgent implements AutoCloseable {
         this.topics = Objects.requireNonNull(topics, "topics");
         this.processor = Objects.requireNonNull(processor, "processor");
         this.journal = Objects.requireNonNull(journal, "journal");
-        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "redoubt-policy-agent");
-            thread.setDaemon(true);
-            return thread;
+        ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread worker = new Thread(runnable, "redoubt-policy-agent");
+            worker.setDaemon(true);
+            return worker;
         });
+        // On close, what is queued now (the goodbye to the broker) runs; timers (staleness, reports) do not.
+        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        thread.setRemoveOnCancelPolicy(true);
+        this.executor = thread;
         this.link = connection.map(c -> new BrokerLink(c.uri(), topics, () -> c.tls().context(brokerCa), c.maxBackoff(), executor,
                 this::arrived, StatusReport.offline(topics.deviceId()), this::publishStatus, journal)).orElse(null);
     }
