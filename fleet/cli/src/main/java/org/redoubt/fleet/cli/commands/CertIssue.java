@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 
 /** {@code fleet cert issue}: a client certificate for a handset's or an operator's request. */
 @Command(name = "issue", mixinStandardHelpOptions = true,
-        description = {"Certify a request (ECDSA P-256, SHA-256, subject CN=<identity>) as an MQTT client (clientAuth):",
+        description = {"Issue a client certificate for a handset's or an operator's request.",
+            "The request is ECDSA P-256, SHA-256, subject CN=<identity>; the certificate has clientAuth:",
             "the request's own signature is checked first, the common name is copied."})
 final class CertIssue implements Callable<Integer> {
 

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 
 /** {@code fleet cert issue-server}: the broker's key and certificate. */
 @Command(name = "issue-server", mixinStandardHelpOptions = true,
-        description = {"Make the broker's key (DIR/NAME.key, mode 0600) and certificate (DIR/NAME.crt, serverAuth)",
+        description = {"Make the broker's key and server certificate.",
+            "DIR/NAME.key (mode 0600) and DIR/NAME.crt (serverAuth)",
             "with the DNS names and IP addresses clients connect to, so that host name verification passes."})
 final class CertIssueServer implements Callable<Integer> {
 

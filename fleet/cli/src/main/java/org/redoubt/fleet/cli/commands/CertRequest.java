@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 
 /** {@code fleet cert request}: a key and a certificate request, for an operator or a broker. */
 @Command(name = "request", mixinStandardHelpOptions = true,
-        description = {"Make a new ECDSA P-256 key (DIR/NAME.key, mode 0600) and a request for it (DIR/NAME.csr),",
+        description = {"Make a key and a certificate request, e.g. for an operator.",
+            "A new ECDSA P-256 key (DIR/NAME.key, mode 0600) and a request for it (DIR/NAME.csr),",
             "e.g. for an operator: --name operator-alice. Handsets make their own (keys/device.csr)."})
 final class CertRequest implements Callable<Integer> {
 

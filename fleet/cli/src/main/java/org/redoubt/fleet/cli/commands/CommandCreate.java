@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 
 /** {@code fleet command create}: an unsigned command document for one device. */
 @Command(name = "create", mixinStandardHelpOptions = true,
-        description = {"Write an unsigned command document (type redoubt.command) for one device, with a fresh",
-            "random nonce. Sign it with 'fleet command sign'."})
+        description = {"Write an unsigned command for one device.",
+            "Type redoubt.command, with a fresh random nonce. Sign it with 'fleet command sign'."})
 final class CommandCreate implements Callable<Integer> {
 
     private final Tool tool;

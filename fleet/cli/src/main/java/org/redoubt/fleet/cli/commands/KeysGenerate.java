@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 
 /** {@code fleet keys generate}: one role key of the key ceremony. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Generate a role key into a file you name: <role>-<keyid prefix>.<scheme>.pem (PKCS#8, mode 0600)",
+        description = {"Generate a role key (NIST or SM suite) into a directory you name.",
+            "Writes <role>-<keyid prefix>.<scheme>.pem (PKCS#8, mode 0600)",
             "and its public half as .pub. Prints the key id (SHA-256 of the SubjectPublicKeyInfo) and the public key."})
 final class KeysGenerate implements Callable<Integer> {
 

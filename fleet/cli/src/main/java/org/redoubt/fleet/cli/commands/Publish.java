@@ -11,6 +11,7 @@ import org.redoubt.fleet.cli.documents.DocumentKind;
 import org.redoubt.fleet.cli.mqtt.Ack;
 import org.redoubt.fleet.cli.mqtt.BrokerSession;
 import org.redoubt.fleet.cli.mqtt.Publication;
+import org.redoubt.fleet.cli.mqtt.Topics;
 import org.redoubt.json.JsonObject;
 
 import picocli.CommandLine.ArgGroup;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code fleet publish}: a signed envelope to one device or the fleet. */
 @Command(name = "publish", mixinStandardHelpOptions = true,
-        description = {"Publish a signed envelope over MQTT v5 (TLS 1.3, mutual, host name verified): policies and",
+        description = {"Publish a signed envelope to one device or the fleet.",
+            "MQTT v5 over mutual TLS 1.3 with host name verification: policies and",
             "roots retained, commands not (and only to one device). --wait-ack waits for the device's ack of",
             "exactly these bytes (sha256 of the envelope); exit code 1 unless it is APPLIED or ALREADY_APPLIED."})
 final class Publish implements Callable<Integer> {
@@ -57,6 +59,7 @@ final class Publish implements Callable<Integer> {
     public Integer call() throws FleetException {
         byte[] envelope = DocumentFiles.read(file);
         kind.decode(envelope);
+        Topics.delivery(kind, Optional.ofNullable(audience.device)); // refuses a command to the fleet before connecting
         if (waitAck != null && waitAck < 1) {
             throw new FleetException("--wait-ack is at least 1 second");
         }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 
 /** {@code fleet root create}: the fleet's first trust root. */
 @Command(name = "create", mixinStandardHelpOptions = true,
-        description = {"Write a trust root listing the keys and threshold of every role, signed by root keys.",
+        description = {"Write the first trust root, signed by root keys.",
+            "It lists the keys and threshold of every role.",
             "The root is checked as a handset checks a provisioned root before it is written."})
 final class RootCreate implements Callable<Integer> {
 

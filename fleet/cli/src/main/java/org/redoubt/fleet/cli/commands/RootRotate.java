@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 
 /** {@code fleet root rotate}: root N+1 after root N. */
 @Command(name = "rotate", mixinStandardHelpOptions = true,
-        description = {"Write root N+1 after the current root N: roles given with --role replace the current ones,",
+        description = {"Write root N+1 after the current root N.",
+            "Roles given with --role replace the current ones,",
             "the others are carried over. It must carry a threshold of root N's root keys AND of its own;",
             "it is checked with RootRotation as a handset holding root N checks it, and refused otherwise."})
 final class RootRotate implements Callable<Integer> {

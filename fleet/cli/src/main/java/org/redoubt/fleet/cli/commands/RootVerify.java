@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code fleet root verify}: would a handset take this root? */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Check a root envelope as a handset does: with --current, as root N+1 after that root",
+        description = {"Check a root envelope as a handset does.",
+            "With --current, as root N+1 after that root",
             "(RootRotation.verify); without, as a first root signed by a threshold of its own root keys."})
 final class RootVerify implements Callable<Integer> {
 

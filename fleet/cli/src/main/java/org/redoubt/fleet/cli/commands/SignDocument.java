@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
  * {@code fleet root sign}: one key holder's signature, on a new envelope or added to one.
  */
 @Command(name = "sign", mixinStandardHelpOptions = true,
-        description = {"Sign a document with one key: --in makes a new envelope, --envelope adds this key's signature",
-            "to an envelope other key holders signed (k-of-n, each holder with only their own key file).",
+        description = {"Sign a document, or add your signature to an envelope (k-of-n co-signing).",
+            "--in makes a new envelope; --envelope adds this key's signature to an envelope other key holders",
+            "signed (each holder with only their own key file).",
             "The document is checked as a handset checks it first; a key that signed already is refused."})
 final class SignDocument implements Callable<Integer> {
 

@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
 
 /** {@code fleet status}: every handset's retained status. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Print every handset's last status (retained on redoubt/v1/devices/+/status): state,",
-            "policy version and state, compliance, last report time."})
+        description = {"Print every handset's last status as a table (or JSON).",
+            "Read from the retained redoubt/v1/devices/+/status: state, policy version and state, compliance,",
+            "last report time."})
 final class Status implements Callable<Integer> {
 
     private static final String ROW = "%-24s %-8s %-7s %-8s %-9s %s";

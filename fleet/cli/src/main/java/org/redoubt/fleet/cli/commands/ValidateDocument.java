@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code fleet policy validate} and {@code fleet command validate}: an unsigned document's schema. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check an unsigned document as a handset will: header (type, version, issuedAt, expires, target),",
+        description = {"Check an unsigned document as a handset will, before anyone signs it.",
+            "Header (type, version, issuedAt, expires, target),",
             "body (a policy with the handset's PolicyReader), and expiry. On error prints the reason code and JSON path."})
 final class ValidateDocument implements Callable<Integer> {
 

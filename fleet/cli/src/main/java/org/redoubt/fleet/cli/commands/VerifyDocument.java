@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code fleet policy verify} and {@code fleet command verify}: would this handset apply it? */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Run a signed envelope through the handset's DocumentVerifier under a root, for one device",
+        description = {"Say whether a handset would apply a signed envelope.",
+            "Runs the handset's DocumentVerifier under a root, for one device",
             "(no version floors, time floor now), then its body. Prints accepted or the reason code."})
 final class VerifyDocument implements Callable<Integer> {
 
