@@ -1,7 +1,9 @@
 package org.redoubt.store.internal;
 
 import java.nio.file.Path;
+import java.util.Map;
 
+import org.osgi.util.converter.Converters;
 import org.redoubt.crypto.api.PinKdfParameters;
 import org.redoubt.crypto.api.Suite;
 import org.redoubt.crypto.bc.internal.BouncyCastleCryptoProvider;
@@ -51,6 +53,17 @@ public final class TestStores implements AutoCloseable {
     /** @return the PIN lock */
     public HandsetLock lock() {
         return new PinLock(vault);
+    }
+
+    /**
+     * Gives a lock from {@link #lock()} new PIN rules, as a new configuration of PID
+     * {@value PinLock#PID} would.
+     *
+     * @param lock  a lock from {@link #lock()}
+     * @param rules {@code pinMinLength}, {@code pinQuality}, {@code maxFailedForWipe}
+     */
+    public static void pinRules(HandsetLock lock, Map<String, Object> rules) {
+        ((PinLock) lock).modified(Converters.standardConverter().convert(rules).to(PinLock.Config.class));
     }
 
     @Override

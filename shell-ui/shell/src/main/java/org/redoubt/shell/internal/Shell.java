@@ -37,13 +37,14 @@ final class Shell implements AutoCloseable {
     static final String INCOMING = "incoming";
     static final String CALL = "call";
     static final String DIALER = "dialer";
+    static final String CHANGE_PIN = "change-pin";
     private static final Duration NOTICE_TIME = Duration.ofSeconds(3);
     private static final int LATENCY_SAMPLES = 4096;
 
     /** What the shell reads from the rest of the handset. */
     record Sources(Supplier<Display> display, Supplier<HandsetStatus> status, Supplier<List<Call>> calls,
             BooleanSupplier locked, Runnable lock, java.util.function.Consumer<String> languageChosen,
-            java.util.function.Consumer<String> screenShown, Runnable unlocked) {
+            java.util.function.Consumer<String> screenShown, Runnable unlocked, BooleanSupplier pinChangeRequired) {
     }
 
     private final Map<String, Screen> screens = new ConcurrentHashMap<>();
@@ -63,6 +64,7 @@ final class Shell implements AutoCloseable {
     private String lastClock = ""; // shell thread only
     private long keyNanos; // shell thread only: the key being handled
     private String shownScreen = ""; // shell thread only: the top screen last announced
+    private final IdleLock idle; // shell thread only
 
     /**
      * @param theme loads the look (the typeface: about 10 MB); called once, on the shell's thread,
@@ -74,6 +76,7 @@ final class Shell implements AutoCloseable {
         this.sources = sources;
         this.clock = clock;
         this.logger = logger;
+        this.idle = new IdleLock(clock.instant());
         this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread t = new Thread(runnable, "redoubt-shell");
             t.setDaemon(true);
@@ -113,7 +116,9 @@ final class Shell implements AutoCloseable {
         }
         later(() -> {
             keyNanos = event.timeNanos();
+            idle.activity(clock.instant());
             handle(event.key());
+            requirePinChange();
             if (draw()) {
                 recordLatency(System.nanoTime() - event.timeNanos());
             }
@@ -124,6 +129,7 @@ final class Shell implements AutoCloseable {
     void callsUpdated() {
         later(() -> {
             callsChanged();
+            requirePinChange();
             draw();
         });
     }
@@ -183,6 +189,14 @@ final class Shell implements AutoCloseable {
         });
     }
 
+    /**
+     * @param idle how long without a key press before the shell locks the handset (never during a
+     *             call); zero for never. The wait starts again now.
+     */
+    void lockAfter(Duration idle) {
+        later(() -> this.idle.after(idle, clock.instant()));
+    }
+
     /** @param next the language from now on */
     void language(Texts next) {
         texts = next;
@@ -219,10 +233,7 @@ final class Shell implements AutoCloseable {
     private void handle(Key key) {
         notice = null; // a key dismisses a notice; one the key causes shows anew
         if (key == Key.POWER) {
-            sources.lock().run();
-            navigator.reset(base());
-            callsChanged();
-            shown();
+            lockNow();
             return;
         }
         Screen screen = screens.get(navigator.top().screen());
@@ -238,6 +249,50 @@ final class Shell implements AutoCloseable {
         }
         if (!used && key == Key.END) {
             context.home();
+        }
+    }
+
+    /** Locks the handset (when it has a PIN) and shows the lock screen, under any call screen. */
+    private void lockNow() {
+        sources.lock().run();
+        navigator.reset(base());
+        callsChanged();
+        shown();
+    }
+
+    /** Locks the handset when it was left alone long enough, never while a call is up. */
+    private void lockWhenIdle() {
+        java.time.Instant now = clock.instant();
+        boolean callUp = sources.calls().get().stream().anyMatch(call -> call.state() != CallState.ENDED);
+        if (callUp) {
+            idle.activity(now);
+            return;
+        }
+        if (!idle.due(now)) {
+            return;
+        }
+        idle.activity(now); // once: a handset without a PIN cannot lock, and is not asked every second
+        if (!navigator.base().equals(Navigator.LOCK)) {
+            lockNow();
+            if (navigator.base().equals(Navigator.LOCK)) {
+                logger.info("The handset was left idle: locked");
+                draw();
+            }
+        }
+    }
+
+    /**
+     * Keeps the change-PIN screen open while the handset is unlocked and the lock requires a new
+     * PIN (an unlock with a PIN the rules no longer admit, or RESET_PIN): nothing else can be used
+     * until it is changed. Calls still come first: the screen opens again once they end.
+     */
+    private void requirePinChange() {
+        String top = navigator.top().screen();
+        if (navigator.base().equals(Navigator.HOME) && !top.equals(CALL) && !top.equals(INCOMING)
+                && !navigator.contains(CHANGE_PIN) && screens.containsKey(CHANGE_PIN)
+                && sources.pinChangeRequired().getAsBoolean()) {
+            navigator.open(CHANGE_PIN, Map.of());
+            shown();
         }
     }
 
@@ -283,6 +338,10 @@ final class Shell implements AutoCloseable {
 
     private void tick() {
         try {
+            if (navigator == null) {
+                return;
+            }
+            lockWhenIdle();
             String clockText = now().toLocalTime().withSecond(0).withNano(0).toString();
             boolean noticeEnded = notice != null && System.nanoTime() > noticeUntil;
             if (noticeEnded || !clockText.equals(lastClock) || navigator.top().screen().equals(CALL)) {
@@ -395,6 +454,7 @@ final class Shell implements AutoCloseable {
                 sources.unlocked().run();
             }
             callsChanged();
+            requirePinChange();
             shown();
         }
 

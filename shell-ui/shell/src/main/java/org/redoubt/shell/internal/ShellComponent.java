@@ -2,6 +2,7 @@ package org.redoubt.shell.internal;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Collections;
 import java.util.Dictionary;
@@ -66,6 +67,12 @@ public final class ShellComponent implements EventHandler {
     public @interface Config {
         /** @return {@code en} or {@code zh-CN} */
         String language() default "en";
+
+        /**
+         * @return seconds without a key press before the shell locks the handset (never during a
+         *         call); 0 = never (policy lock.maxInactivity)
+         */
+        long lockAfterSeconds() default 0;
     }
 
     private final Shell shell;
@@ -94,7 +101,8 @@ public final class ShellComponent implements EventHandler {
         this.logger = logger;
         shell = new Shell(() -> theme(logger), Display.DEFAULT_WIDTH, Display.DEFAULT_HEIGHT, Texts.of(config.language()),
                 new Shell.Sources(() -> display, this::status, this::currentCalls, this::locked, this::lockNow,
-                        this::keepLanguage, this::announce, this::askForSimPin), clock, logger);
+                        this::keepLanguage, this::announce, this::askForSimPin, this::pinChangeRequired), clock, logger);
+        shell.lockAfter(lockAfter(config));
         keys = shell::key;
         batteryListener = (previous, current) -> shell.refresh();
     }
@@ -112,10 +120,22 @@ public final class ShellComponent implements EventHandler {
         }
     }
 
-    /** @param config the language, changed in settings or by an engineer */
+    /** @param config the language (changed in settings or by an engineer) and the idle lock (by the policy) */
     @Modified
     void modified(Config config) {
         shell.language(Texts.of(config.language()));
+        shell.lockAfter(lockAfter(config));
+    }
+
+    /** @return the idle time before the handset locks; a negative setting is an error, read as never */
+    private Duration lockAfter(Config config) {
+        long seconds = config.lockAfterSeconds();
+        if (seconds < 0) {
+            logger.error("configuration error in {}: lockAfterSeconds {} is negative; the handset does not lock by"
+                    + " itself", PID, seconds);
+            return Duration.ZERO;
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     Shell shell() {
@@ -327,6 +347,11 @@ public final class ShellComponent implements EventHandler {
     private boolean locked() {
         HandsetLock current = lock;
         return current != null && current.state() == LockState.LOCKED;
+    }
+
+    private boolean pinChangeRequired() {
+        HandsetLock current = lock;
+        return current != null && current.state() == LockState.UNLOCKED && current.pinChangeRequired();
     }
 
     private void lockNow() {

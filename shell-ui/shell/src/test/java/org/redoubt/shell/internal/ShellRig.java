@@ -18,6 +18,8 @@ import org.osgi.service.event.EventAdmin;
 import org.osgi.service.log.Logger;
 import org.osgi.util.converter.Converters;
 import org.redoubt.driver.display.internal.TestDisplays;
+import org.redoubt.driver.radios.Radios;
+import org.redoubt.driver.radios.internal.RadiosComponent;
 import org.redoubt.driver.modem.AtChannel;
 import org.redoubt.driver.modem.internal.TestChannels;
 import org.redoubt.driver.modem.simulator.ModemSimulator;
@@ -29,6 +31,7 @@ import org.redoubt.shell.internal.screens.ChangePinScreen;
 import org.redoubt.shell.internal.screens.ContactEditScreen;
 import org.redoubt.shell.internal.screens.ContactScreen;
 import org.redoubt.shell.internal.screens.ContactsScreen;
+import org.redoubt.shell.internal.screens.RadiosScreen;
 import org.redoubt.shell.internal.screens.SettingsScreen;
 import org.redoubt.shell.internal.screens.SimPinScreen;
 import org.redoubt.shell.internal.screens.ComposeScreen;
@@ -74,6 +77,10 @@ final class ShellRig implements AutoCloseable {
     final ScriptedKeypad keypad = new ScriptedKeypad();
     final Path screenDirectory;
     final RecordingDisplay display;
+    /** The shell's clock: 09:41 until a test moves it on. */
+    final TestClock clock = new TestClock(CLOCK.instant());
+    /** The simulated radios driver, with a policy that disables Bluetooth. */
+    final Radios radios;
     ShellComponent shell;
 
     /**
@@ -90,6 +97,15 @@ final class ShellRig implements AutoCloseable {
      * @param withPin  whether the handset has its PIN already (else it is a first boot)
      */
     ShellRig(Path data, String language, boolean withPin) throws Exception {
+        this(data, Map.of("language", language), withPin);
+    }
+
+    /**
+     * @param data          the handset's data directory
+     * @param configuration the shell's configuration (PID {@value ShellComponent#PID})
+     * @param withPin       whether the handset has its PIN already (else it is a first boot)
+     */
+    ShellRig(Path data, Map<String, Object> configuration, boolean withPin) throws Exception {
         server = new SimulatorServer(simulator, 0);
         channel = TestChannels.tcp(server.port());
         stores = new TestStores(data);
@@ -99,6 +115,8 @@ final class ShellRig implements AutoCloseable {
             lock.lock();
         }
         messages = stores.messages();
+        radios = new RadiosComponent(Converters.standardConverter().convert(Map.of("backend", "simulated",
+                "disabled", new String[] {"BLUETOOTH"})).to(RadiosComponent.Config.class), LOGGER);
         screenDirectory = data.resolve("screen");
         display = new RecordingDisplay(TestDisplays.png(screenDirectory));
         telephony = TestTelephony.start(channel, new EventAdmin() {
@@ -115,13 +133,18 @@ final class ShellRig implements AutoCloseable {
                 postEvent(event);
             }
         }, messages, stores.callLog());
-        startShell(language);
+        startShell(configuration);
     }
 
     /** Starts (or, after {@link #stopShell}, restarts) the shell bundle's components. */
     void startShell(String language) throws IOException {
-        ShellComponent next = new ShellComponent(Converters.standardConverter().convert(Map.of("language", language))
-                .to(ShellComponent.Config.class), LOGGER, CLOCK);
+        startShell(Map.of("language", language));
+    }
+
+    /** Starts (or restarts) the shell bundle's components with a configuration of PID {@value ShellComponent#PID}. */
+    void startShell(Map<String, Object> configuration) throws IOException {
+        ShellComponent next = new ShellComponent(Converters.standardConverter().convert(configuration)
+                .to(ShellComponent.Config.class), LOGGER, clock);
         next.bindLock(lock);
         next.bindCalls(telephony);
         next.bindNetwork(telephony);
@@ -138,7 +161,7 @@ final class ShellRig implements AutoCloseable {
                 Map.entry(Screens.CONTACT, new ContactScreen(stores.contacts(), telephony)),
                 Map.entry(Screens.CONTACT_EDIT, new ContactEditScreen(stores.contacts())),
                 Map.entry(Screens.CALL_LOG, new CallLogScreen(stores.callLog(), telephony)),
-                Map.entry(Screens.SETTINGS, new SettingsScreen()), Map.entry(Screens.SIM_PIN, new SimPinScreen(telephony)), Map.entry(Screens.CHANGE_PIN, new ChangePinScreen(lock)),
+                Map.entry(Screens.SETTINGS, new SettingsScreen()), Map.entry(Screens.RADIOS, new RadiosScreen(radios)), Map.entry(Screens.SIM_PIN, new SimPinScreen(telephony)), Map.entry(Screens.CHANGE_PIN, new ChangePinScreen(lock)),
                 Map.entry(Screens.ABOUT, new AboutScreen(Map.of("release", "7", "model", "redoubt-emulator", "device",
                         "test-handset"))))
                 .entrySet()) {

@@ -16,7 +16,10 @@ import org.redoubt.store.StoreException;
 
 /**
  * Sets the handset PIN (when there is none) or changes it: the current PIN, the new one, the new one
- * again; masked, in {@link PinBuffer}s zeroed when done.
+ * again; masked, in {@link PinBuffer}s zeroed when done. When the lock requires a change
+ * ({@link HandsetLock#pinChangeRequired()}: the PIN no longer meets the policy's rules, or a
+ * RESET_PIN) the screen cannot be left until a new PIN is set; a PIN the rules refuse is shown
+ * with the rule it breaks.
  */
 @Component(service = Screen.class, property = Screen.ID + "=" + Screens.CHANGE_PIN)
 public final class ChangePinScreen implements Screen {
@@ -27,6 +30,8 @@ public final class ChangePinScreen implements Screen {
     private final HandsetLock lock;
     private final PinBuffer[] entered = {new PinBuffer(MAX_PIN), new PinBuffer(MAX_PIN), new PinBuffer(MAX_PIN)};
     private int step;
+    /** The PIN rule the last new PIN broke, as the lock said it (never the PIN), or empty. */
+    private String brokenRule = "";
 
     /** @param lock the handset's PIN lock */
     @Activate
@@ -37,6 +42,7 @@ public final class ChangePinScreen implements Screen {
     @Override
     public void shown(ScreenContext context) {
         clear();
+        brokenRule = "";
         step = lock.state() == LockState.NO_PIN ? 1 : 0;
     }
 
@@ -47,6 +53,30 @@ public final class ChangePinScreen implements Screen {
         painter.text(context.text(STEPS[step]), 2 * line, Painter.Size.NORMAL, true);
         painter.text(entered[step].masked(), 2 * line + painter.lineHeight(Painter.Size.LARGE) + 8,
                 Painter.Size.LARGE, true);
+        int below = 5 * line + 8;
+        if (required()) {
+            painter.text(context.text("pin.required"), below, Painter.Size.SMALL, true);
+            below += painter.lineHeight(Painter.Size.SMALL);
+        }
+        if (!brokenRule.isEmpty()) {
+            painter.paragraph(brokenRule, below, Painter.Size.SMALL, false);
+        }
+    }
+
+    /** @return whether the lock requires a new PIN: the screen cannot be left */
+    private boolean required() {
+        return lock.state() == LockState.UNLOCKED && lock.pinChangeRequired();
+    }
+
+    /** Leaves the screen, unless a new PIN is required. */
+    private void leave(ScreenContext context) {
+        clear();
+        if (required()) {
+            step = 0;
+            context.notice(context.text("pin.required"));
+        } else {
+            context.back();
+        }
     }
 
     @Override
@@ -59,15 +89,11 @@ public final class ChangePinScreen implements Screen {
         switch (key) {
             case SOFT_RIGHT -> {
                 if (!entered[step].deleteLast()) {
-                    clear();
-                    context.back();
+                    leave(context);
                 }
             }
             case OK, SOFT_LEFT -> next(context);
-            case END -> {
-                clear();
-                context.back();
-            }
+            case END -> leave(context);
             default -> {
                 return false;
             }
@@ -78,6 +104,9 @@ public final class ChangePinScreen implements Screen {
     @Override
     public SoftKeys softKeys(ScreenContext context) {
         boolean empty = entered[step].isEmpty();
+        if (empty && required()) {
+            return new SoftKeys("", "");
+        }
         return new SoftKeys(empty ? "" : context.text("soft.next"), context.text(empty ? "soft.back" : "soft.delete"));
     }
 
@@ -109,8 +138,13 @@ public final class ChangePinScreen implements Screen {
             clear();
             context.back();
         } catch (StoreException e) {
-            context.notice(context.text(e.reason() == StoreException.Reason.WRONG_PIN ? "error.WRONG_PIN"
-                    : e.reason() == StoreException.Reason.INVALID_ARGUMENT ? "pin.invalid" : "store." + e.reason().name()));
+            context.notice(switch (e.reason()) {
+                case WRONG_PIN -> context.text("error.WRONG_PIN");
+                case INVALID_ARGUMENT -> context.text("pin.invalid");
+                case PIN_TOO_WEAK -> context.text("pin.tooWeak");
+                default -> context.text("store." + e.reason().name());
+            });
+            brokenRule = e.reason() == StoreException.Reason.PIN_TOO_WEAK && e.getMessage() != null ? e.getMessage() : "";
             clear();
             step = lock.state() == LockState.NO_PIN ? 1 : 0;
         } finally {

@@ -100,6 +100,16 @@ public final class LockScreen implements Screen {
             message = "";
             context.home();
         } catch (StoreException e) {
+            if (e.reason() == StoreException.Reason.WIPED) {
+                // too many wrong PINs: the data is gone; the handset starts again with a new PIN
+                message = "";
+                context.notice(context.text("lock.wiped"));
+                context.home();
+                if (context.available(Screens.CHANGE_PIN)) {
+                    context.open(Screens.CHANGE_PIN, Map.of());
+                }
+                return;
+            }
             message = switch (e.reason()) {
                 case WRONG_PIN -> context.text("lock.wrongPin", lock.failedAttempts());
                 default -> context.text("lock.failed", e.reason().name());

@@ -36,6 +36,8 @@ public final class Screens {
     public static final String CHANGE_PIN = "change-pin";
     /** The SIM's PIN or PUK, opened by the shell when the SIM asks. */
     public static final String SIM_PIN = "sim-pin";
+    /** Settings, Radios: Bluetooth, Wi-Fi, NFC, USB data. */
+    public static final String RADIOS = "radios";
     /** What is installed. */
     public static final String ABOUT = "about";
 

@@ -12,20 +12,21 @@ import org.redoubt.shell.screen.SoftKeys;
 
 /**
  * Settings: the language (OK switches between English and Simplified Chinese at once), the handset
- * PIN, and what is installed. (Items a signed policy manages will show as managed and stay
- * unchangeable; no policy reaches the handset yet.)
+ * PIN, the radios (where a radio the policy disables shows as managed), and what is installed.
  */
 @Component(service = Screen.class, property = Screen.ID + "=" + Screens.SETTINGS)
 public final class SettingsScreen implements Screen {
 
-    private static final List<String> ITEMS = List.of("settings.language", "settings.pin", "settings.about");
+    private static final List<String> ITEMS = List.of("settings.language", "settings.pin", "settings.radios",
+            "settings.about");
     private final Selection selected = new Selection();
 
     @Override
     public void paint(Painter painter, ScreenContext context) {
         painter.title(context.text("settings.title"));
         painter.list(List.of(context.text("settings.language", context.text("language." + context.language())),
-                context.text("settings.pin"), context.text("settings.about")), selected.index());
+                context.text("settings.pin"), context.text("settings.radios"), context.text("settings.about")),
+                selected.index());
     }
 
     @Override
@@ -52,6 +53,11 @@ public final class SettingsScreen implements Screen {
         switch (ITEMS.get(selected.index())) {
             case "settings.language" -> context.language("en".equals(context.language()) ? "zh-CN" : "en");
             case "settings.pin" -> context.open(Screens.CHANGE_PIN, Map.of());
+            case "settings.radios" -> {
+                if (context.available(Screens.RADIOS)) {
+                    context.open(Screens.RADIOS, Map.of());
+                }
+            }
             default -> context.open(Screens.ABOUT, Map.of());
         }
     }
