@@ -66,7 +66,7 @@ public class ShellHotSwapIT {
         List<Option> bundles = new ArrayList<>();
         bundles.add(TestPlatform.crypto(ShellHotSwapIT.class));
         for (String name : List.of("eventadmin", "h2-mvstore", "store-api", "store", "hardware", "modem-api", "modem",
-                "modem-simulator", "display-api", "display", "keypad-api", "keypad", "power-api", "power", "sms",
+                "modem-simulator", "display-api", "display", "keypad-api", "keypad", "power-api", "power", "radios-api", "radios", "sms",
                 "telephony-api", "telephony", "shell-font")) {
             bundles.add(CoreOptions.bundle(TestPlatform.bundleUrl(name)));
         }
