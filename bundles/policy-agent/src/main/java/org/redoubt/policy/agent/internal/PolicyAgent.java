@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.redoubt.policy.Policy;
+import org.redoubt.policy.PolicyState;
 import org.redoubt.policy.agent.internal.Ack.Result;
 
 /**
@@ -58,14 +59,19 @@ final class PolicyAgent implements AutoCloseable {
     private ScheduledFuture<?> report;
     private Duration reporting;
     private List<String> brokerCa = List.of();
+    private final Runnable changed;
+    private volatile Optional<PolicyState> state = Optional.empty();
 
     /**
      * @param topics     the handset's topics
      * @param processor  verifies and enforces
      * @param connection the broker, or empty to work without one (only the stored policy)
      * @param journal    one line per event; never secrets
+     * @param changed    runs (on the agent's thread) after the policy in force or how it stands changed
      */
-    PolicyAgent(Topics topics, PolicyProcessor processor, Optional<Connection> connection, Consumer<String> journal) {
+    PolicyAgent(Topics topics, PolicyProcessor processor, Optional<Connection> connection, Consumer<String> journal,
+            Runnable changed) {
+        this.changed = Objects.requireNonNull(changed, "changed");
         this.topics = Objects.requireNonNull(topics, "topics");
         this.processor = Objects.requireNonNull(processor, "processor");
         this.journal = Objects.requireNonNull(journal, "journal");
@@ -105,6 +111,11 @@ final class PolicyAgent implements AutoCloseable {
         return processor.current();
     }
 
+    /** @return the policy in force and how it stands (any thread) */
+    Optional<PolicyState> state() {
+        return state;
+    }
+
     /** @return the broker CAs of the policy in force; empty when it names none (agent thread) */
     List<String> brokerCa() {
         return brokerCa;
@@ -135,6 +146,7 @@ final class PolicyAgent implements AutoCloseable {
         journal.accept("policy " + ack.envelope() + " " + ack.result() + ack.reason().map(r -> " " + r).orElse(""));
         if (ack.result() == Result.FAILED) {
             compliant = false;
+            refreshState();
         } else if (ack.result() == Result.APPLIED) {
             compliant = true;
             followPolicy();
@@ -145,8 +157,16 @@ final class PolicyAgent implements AutoCloseable {
         }
     }
 
+    private void refreshState() {
+        Instant now = processor.now();
+        state = processor.current().map(applied -> new PolicyState(applied.header().version(), applied.header().expires(),
+                applied.staleAt(now), compliant && !applied.staleAt(now), applied.policy()));
+        changed.run();
+    }
+
     /** Takes over what the agent itself enforces: reporting, staleness, broker trust. */
     private void followPolicy() {
+        refreshState();
         Optional<AppliedPolicy> current = processor.current();
         Policy policy = current.map(AppliedPolicy::policy).orElse(Policy.NONE);
         Duration interval = policy.reporting().map(Policy.Reporting::interval).orElse(DEFAULT_REPORTING);
@@ -185,6 +205,7 @@ final class PolicyAgent implements AutoCloseable {
             compliant = false;
             journal.accept("the expired policy's onStale could not be enforced: " + e.getMessage());
         }
+        refreshState();
         publishStatus();
     }
 

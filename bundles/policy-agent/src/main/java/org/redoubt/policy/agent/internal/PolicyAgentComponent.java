@@ -8,7 +8,9 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.osgi.framework.BundleContext;
@@ -17,6 +19,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
@@ -28,6 +34,8 @@ import org.redoubt.crypto.documents.RotationVerdict;
 import org.redoubt.crypto.documents.TrustRoot;
 import org.redoubt.crypto.keystore.DeviceKeystore;
 import org.redoubt.crypto.keystore.KeystoreException;
+import org.redoubt.policy.PolicyState;
+import org.redoubt.policy.PolicyStatus;
 
 /**
  * The policy agent in the framework (PID {@value #PID}). It reads the handset's identity and trust
@@ -35,9 +43,9 @@ import org.redoubt.crypto.keystore.KeystoreException;
  * {@code <redoubt.state.dir>/policy}, and enforces the stored policy at activation, before and
  * without any broker. With a {@code brokerUri} it then keeps a session with the broker.
  */
-@Component(service = {}, immediate = true, configurationPid = PolicyAgentComponent.PID)
+@Component(service = PolicyStatus.class, immediate = true, configurationPid = PolicyAgentComponent.PID)
 @Designate(ocd = PolicyAgentComponent.Config.class)
-public final class PolicyAgentComponent {
+public final class PolicyAgentComponent implements PolicyStatus {
 
     /** The configuration PID. */
     public static final String PID = "org.redoubt.policy.agent";
@@ -63,6 +71,7 @@ public final class PolicyAgentComponent {
 
     private static final int MAX_ROOT_BYTES = 256 * 1024;
     private final PolicyAgent agent;
+    private final AtomicReference<EventAdmin> events = new AtomicReference<>();
 
     /**
      * @param context  the framework properties
@@ -80,7 +89,7 @@ public final class PolicyAgentComponent {
             @Reference(service = LoggerFactory.class) Logger logger) throws IOException {
         try {
             agent = create(context::getProperty, config, provider, keystore, new ConfigurationEnforcer(admin),
-                    logger::info);
+                    logger::info, this::announce);
             agent.start();
         } catch (IOException | RuntimeException e) {
             logger.error("the policy agent cannot start: {}", e.getMessage(), e);
@@ -94,7 +103,8 @@ public final class PolicyAgentComponent {
      * @return an agent, not started
      */
     static PolicyAgent create(Function<String, String> properties, Config config, CryptoProvider provider,
-            DeviceKeystore keystore, Enforcer enforcer, java.util.function.Consumer<String> journal) throws IOException {
+            DeviceKeystore keystore, Enforcer enforcer, java.util.function.Consumer<String> journal, Runnable changed)
+            throws IOException {
         Path data = Path.of(required(properties, "redoubt.data.dir"));
         String state = properties.apply("redoubt.state.dir");
         DeviceIdentity device = new DeviceIdentity(required(properties, "redoubt.device.id"),
@@ -116,12 +126,34 @@ public final class PolicyAgentComponent {
                     policyCa -> tls(keystore, certificate, brokerCa, policyCa),
                     Duration.ofSeconds(Math.max(1, config.maxReconnectSeconds()))));
         }
-        return new PolicyAgent(new Topics(device.deviceId()), processor, connection, journal);
+        return new PolicyAgent(new Topics(device.deviceId()), processor, connection, journal, changed);
     }
 
     @Deactivate
     void deactivate() {
         agent.close();
+    }
+
+    @Override
+    public Optional<PolicyState> current() {
+        return agent.state();
+    }
+
+    /** @param eventAdmin where changes of the policy in force are announced */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setEventAdmin(EventAdmin eventAdmin) {
+        events.set(eventAdmin);
+    }
+
+    void unsetEventAdmin(EventAdmin eventAdmin) {
+        events.compareAndSet(eventAdmin, null);
+    }
+
+    private void announce() {
+        EventAdmin eventAdmin = events.get();
+        if (eventAdmin != null) {
+            eventAdmin.postEvent(new Event(CHANGED_TOPIC, Map.of()));
+        }
     }
 
     private static javax.net.ssl.SSLContext tls(DeviceKeystore keystore, Path certificate, Path provisionedCa,

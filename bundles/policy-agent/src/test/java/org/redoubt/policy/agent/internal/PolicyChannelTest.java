@@ -65,6 +65,7 @@ class PolicyChannelTest {
     private MqttClient operator;
     private final BlockingQueue<JsonObject> acks = new LinkedBlockingQueue<>();
     private final BlockingQueue<JsonObject> statuses = new LinkedBlockingQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
     private final List<String> journal = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach
@@ -116,7 +117,7 @@ class PolicyChannelTest {
         Map<String, String> properties = Map.of("redoubt.data.dir", data.toString(), "redoubt.device.id", deviceId,
                 "redoubt.device.group", "field", "redoubt.device.model", "rdt-1");
         return PolicyAgentComponent.create(properties::get, config, TestFleet.PROVIDER, new TestIdentity(deviceId, keys),
-                enforcer, journal::add);
+                enforcer, journal::add, changes::incrementAndGet);
     }
 
     private MqttClient operator() throws Exception {
@@ -216,6 +217,11 @@ class PolicyChannelTest {
         JsonObject status = awaitStatus("CURRENT");
         assertEquals(1, status.requireObject("policy").requireLong("version"));
         assertTrue(status.requireBoolean("compliant"));
+        org.redoubt.policy.PolicyState state = agent.state().orElseThrow();
+        assertEquals(1, state.version());
+        assertTrue(state.compliant() && !state.stale());
+        assertEquals(Policy.Permission.DISABLED, state.policy().radios().get(Radio.BLUETOOTH));
+        assertTrue(changes.get() >= 2, "announced at start and after the policy: " + changes.get());
     }
 
     @Test
@@ -311,7 +317,7 @@ class PolicyChannelTest {
         Path data = work.resolve(DEVICE);
         Map<String, String> properties = Map.of("redoubt.data.dir", data.toString(), "redoubt.device.id", DEVICE,
                 "redoubt.device.group", "field", "redoubt.device.model", "rdt-1");
-        agent = PolicyAgentComponent.create(properties::get, offline, TestFleet.PROVIDER, null, enforcer, journal::add);
+        agent = PolicyAgentComponent.create(properties::get, offline, TestFleet.PROVIDER, null, enforcer, journal::add, () -> { });
         agent.start();
 
         // start() returns once the stored policy is in force; no broker is configured or running.
