@@ -279,7 +279,7 @@ public final class PolicyReader {
         throw object.invalid(name, "one of " + java.util.Arrays.toString(type.getEnumConstants()).toUpperCase(Locale.ROOT));
     }
 
-    private static PolicyException translate(JsonException e) {
+    static PolicyException translate(JsonException e) {
         ReasonCode reason = e.reason() == JsonException.Reason.UNKNOWN_MEMBER ? ReasonCode.UNKNOWN_FIELD
                 : ReasonCode.MALFORMED_DOCUMENT;
         return new PolicyException(reason, e.path().orElse("$"), e.getMessage(), e);

@@ -51,6 +51,8 @@ final class PolicyAgent implements AutoCloseable {
 
     private final Topics topics;
     private final PolicyProcessor processor;
+    private final CommandProcessor commands;
+    private final RootKeeper roots;
     private final Consumer<String> journal;
     private final ScheduledExecutorService executor;
     private final BrokerLink link;
@@ -64,13 +66,17 @@ final class PolicyAgent implements AutoCloseable {
 
     /**
      * @param topics     the handset's topics
-     * @param processor  verifies and enforces
+     * @param processor  verifies and enforces policies
+     * @param commands   verifies and carries out commands
+     * @param roots      the trust root and its rotation
      * @param connection the broker, or empty to work without one (only the stored policy)
      * @param journal    one line per event; never secrets
      * @param changed    runs (on the agent's thread) after the policy in force or how it stands changed
      */
-    PolicyAgent(Topics topics, PolicyProcessor processor, Optional<Connection> connection, Consumer<String> journal,
-            Runnable changed) {
+    PolicyAgent(Topics topics, PolicyProcessor processor, CommandProcessor commands, RootKeeper roots,
+            Optional<Connection> connection, Consumer<String> journal, Runnable changed) {
+        this.commands = Objects.requireNonNull(commands, "commands");
+        this.roots = Objects.requireNonNull(roots, "roots");
         this.changed = Objects.requireNonNull(changed, "changed");
         this.topics = Objects.requireNonNull(topics, "topics");
         this.processor = Objects.requireNonNull(processor, "processor");
@@ -138,10 +144,23 @@ final class PolicyAgent implements AutoCloseable {
     }
 
     private void arrived(String topic, byte[] payload) {
-        if (!topic.equals(topics.policy()) && !topic.equals(Topics.FLEET_POLICY)) {
+        if (topic.equals(topics.command())) {
+            answer("command", commands.receive(payload));
+        } else if (topic.equals(topics.root()) || topic.equals(Topics.FLEET_ROOT)) {
+            answer("root", roots.receive(payload));
+        } else if (topic.equals(topics.policy()) || topic.equals(Topics.FLEET_POLICY)) {
+            policyArrived(payload);
+        } else {
             journal.accept("ignored a message on " + topic);
-            return;
         }
+    }
+
+    private void answer(String kind, Ack ack) {
+        journal.accept(kind + " " + ack.envelope() + " " + ack.result() + ack.reason().map(r -> " " + r).orElse(""));
+        link.publish(topics.ack(), ack.toJson(), false);
+    }
+
+    private void policyArrived(byte[] payload) {
         Ack ack = processor.receive(payload);
         journal.accept("policy " + ack.envelope() + " " + ack.result() + ack.reason().map(r -> " " + r).orElse(""));
         if (ack.result() == Result.FAILED) {

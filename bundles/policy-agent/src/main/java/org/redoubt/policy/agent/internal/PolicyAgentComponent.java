@@ -35,6 +35,7 @@ import org.redoubt.crypto.documents.TrustRoot;
 import org.redoubt.crypto.keystore.DeviceKeystore;
 import org.redoubt.crypto.keystore.KeystoreException;
 import org.redoubt.policy.PolicyState;
+import org.redoubt.store.HandsetLock;
 import org.redoubt.policy.PolicyStatus;
 
 /**
@@ -72,6 +73,7 @@ public final class PolicyAgentComponent implements PolicyStatus {
     private static final int MAX_ROOT_BYTES = 256 * 1024;
     private final PolicyAgent agent;
     private final AtomicReference<EventAdmin> events = new AtomicReference<>();
+    private final AtomicReference<HandsetLock> lock = new AtomicReference<>();
 
     /**
      * @param context  the framework properties
@@ -89,7 +91,7 @@ public final class PolicyAgentComponent implements PolicyStatus {
             @Reference(service = LoggerFactory.class) Logger logger) throws IOException {
         try {
             agent = create(context::getProperty, config, provider, keystore, new ConfigurationEnforcer(admin),
-                    logger::info, this::announce);
+                    new LockCommands(this::handsetLock, context.getBundle(0), logger::info), logger::info, this::announce);
             agent.start();
         } catch (IOException | RuntimeException e) {
             logger.error("the policy agent cannot start: {}", e.getMessage(), e);
@@ -103,8 +105,8 @@ public final class PolicyAgentComponent implements PolicyStatus {
      * @return an agent, not started
      */
     static PolicyAgent create(Function<String, String> properties, Config config, CryptoProvider provider,
-            DeviceKeystore keystore, Enforcer enforcer, java.util.function.Consumer<String> journal, Runnable changed)
-            throws IOException {
+            DeviceKeystore keystore, Enforcer enforcer, HandsetCommands handset, java.util.function.Consumer<String> journal,
+            Runnable changed) throws IOException {
         Path data = Path.of(required(properties, "redoubt.data.dir"));
         String state = properties.apply("redoubt.state.dir");
         DeviceIdentity device = new DeviceIdentity(required(properties, "redoubt.device.id"),
@@ -115,8 +117,12 @@ public final class PolicyAgentComponent implements PolicyStatus {
         TrustRoot root = provisionedRoot(Path.of(rootFile), provider);
         StateFiles files = new StateFiles((state == null ? data.resolve("state") : Path.of(state)).resolve("policy"));
         PersistentFloors floors = PersistentFloors.load(files, root.issuedAt());
-        PolicyProcessor processor = new PolicyProcessor(provider, () -> root, device, config.maxPolicyBytes(), floors,
-                files, enforcer, Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
+        RootKeeper roots = new RootKeeper(provider, Path.of(rootFile), root, floors, clock);
+        PolicyProcessor processor = new PolicyProcessor(provider, roots::current, device, config.maxPolicyBytes(), floors,
+                files, enforcer, clock);
+        CommandProcessor commands = new CommandProcessor(provider, roots::current, device, floors, NonceLedger.load(files),
+                handset, clock);
         Optional<PolicyAgent.Connection> connection = Optional.empty();
         if (!config.brokerUri().isBlank()) {
             Path certificate = config.deviceCertificate().isBlank() ? data.resolve("keys/device.crt")
@@ -126,7 +132,7 @@ public final class PolicyAgentComponent implements PolicyStatus {
                     policyCa -> tls(keystore, certificate, brokerCa, policyCa),
                     Duration.ofSeconds(Math.max(1, config.maxReconnectSeconds()))));
         }
-        return new PolicyAgent(new Topics(device.deviceId()), processor, connection, journal, changed);
+        return new PolicyAgent(new Topics(device.deviceId()), processor, commands, roots, connection, journal, changed);
     }
 
     @Deactivate
@@ -147,6 +153,20 @@ public final class PolicyAgentComponent implements PolicyStatus {
 
     void unsetEventAdmin(EventAdmin eventAdmin) {
         events.compareAndSet(eventAdmin, null);
+    }
+
+    /** @param handsetLock what LOCK, WIPE and RESET_PIN act on */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setHandsetLock(HandsetLock handsetLock) {
+        lock.set(handsetLock);
+    }
+
+    void unsetHandsetLock(HandsetLock handsetLock) {
+        lock.compareAndSet(handsetLock, null);
+    }
+
+    private Optional<HandsetLock> handsetLock() {
+        return Optional.ofNullable(lock.get());
     }
 
     private void announce() {

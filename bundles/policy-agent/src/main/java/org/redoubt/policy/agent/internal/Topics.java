@@ -13,9 +13,18 @@ record Topics(String deviceId) {
 
     static final String PREFIX = "redoubt/v1/";
     static final String FLEET_POLICY = PREFIX + "fleet/policy";
+    static final String FLEET_ROOT = PREFIX + "fleet/root";
 
     String policy() {
         return device("policy");
+    }
+
+    String command() {
+        return device("command");
+    }
+
+    String root() {
+        return device("root");
     }
 
     String status() {
@@ -28,7 +37,7 @@ record Topics(String deviceId) {
 
     /** @return what the handset subscribes to */
     List<String> inbound() {
-        return List.of(policy(), FLEET_POLICY);
+        return List.of(policy(), FLEET_POLICY, command(), root(), FLEET_ROOT);
     }
 
     private String device(String leaf) {

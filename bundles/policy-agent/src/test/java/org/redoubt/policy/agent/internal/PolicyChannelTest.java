@@ -65,6 +65,7 @@ class PolicyChannelTest {
     private MqttClient operator;
     private final BlockingQueue<JsonObject> acks = new LinkedBlockingQueue<>();
     private final BlockingQueue<JsonObject> statuses = new LinkedBlockingQueue<>();
+    private final List<org.redoubt.policy.Command.Action> carriedOut = java.util.Collections.synchronizedList(new ArrayList<>());
     private final java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
     private final List<String> journal = java.util.Collections.synchronizedList(new ArrayList<>());
 
@@ -117,7 +118,7 @@ class PolicyChannelTest {
         Map<String, String> properties = Map.of("redoubt.data.dir", data.toString(), "redoubt.device.id", deviceId,
                 "redoubt.device.group", "field", "redoubt.device.model", "rdt-1");
         return PolicyAgentComponent.create(properties::get, config, TestFleet.PROVIDER, new TestIdentity(deviceId, keys),
-                enforcer, journal::add, changes::incrementAndGet);
+                enforcer, carriedOut::add, journal::add, changes::incrementAndGet);
     }
 
     private MqttClient operator() throws Exception {
@@ -317,7 +318,7 @@ class PolicyChannelTest {
         Path data = work.resolve(DEVICE);
         Map<String, String> properties = Map.of("redoubt.data.dir", data.toString(), "redoubt.device.id", DEVICE,
                 "redoubt.device.group", "field", "redoubt.device.model", "rdt-1");
-        agent = PolicyAgentComponent.create(properties::get, offline, TestFleet.PROVIDER, null, enforcer, journal::add, () -> { });
+        agent = PolicyAgentComponent.create(properties::get, offline, TestFleet.PROVIDER, null, enforcer, carriedOut::add, journal::add, () -> { });
         agent.start();
 
         // start() returns once the stored policy is in force; no broker is configured or running.
@@ -325,6 +326,42 @@ class PolicyChannelTest {
         assertEquals(Policy.Permission.DISABLED, enforcer.last().radios().get(Radio.BLUETOOTH));
         assertEquals(1, agent.current().orElseThrow().header().version());
         broker = MosquittoProcess.start(brokerConfiguration, port, work.resolve("mosquitto.log"));
+    }
+
+    @Test
+    void aCapturedWipeReplayedOverMqttIsRefusedAndCarriedOutOnce() throws Exception {
+        byte[] wipe = fleet.command(1, DEVICE, "WIPE", "00112233445566778899aabbccddeeff");
+        String commandTopic = "redoubt/v1/devices/" + DEVICE + "/command";
+
+        operator.publish(commandTopic, wipe, 1, false);
+        JsonObject first = ackFor(wipe);
+        operator.publish(commandTopic, wipe, 1, false);
+        JsonObject replay = ackFor(wipe);
+
+        assertEquals("APPLIED", first.requireString("result"), first.toString());
+        assertEquals("redoubt.command", first.requireString("document"));
+        assertEquals("REJECTED", replay.requireString("result"), replay.toString());
+        assertEquals("REPLAYED", replay.requireString("reason"));
+        assertEquals(List.of(org.redoubt.policy.Command.Action.WIPE), carriedOut);
+    }
+
+    @Test
+    void aRootRotationOverMqttChangesWhoMaySignPolicies() throws Exception {
+        org.redoubt.crypto.api.SigningKey newPolicyKey = TestFleet.PROVIDER.generateSigningKey(SignatureScheme.ECDSA_P256_SHA256,
+                org.redoubt.crypto.api.DistinguishingId.NONE);
+        byte[] root2 = fleet.root(2, List.of(fleet.rootKey), List.of(newPolicyKey), fleet.rootKey);
+
+        publish(operator, Topics.FLEET_ROOT, root2);
+
+        assertEquals("APPLIED", ackFor(root2).requireString("result"));
+        byte[] byOldKeys = fleet.policy(1, DEVICE, "{}");
+        rejected(byOldKeys, deviceTopic(), "THRESHOLD_NOT_MET");
+        byte[] byNewKey = TestFleet.sign(TestFleet.document(1, "{\"device\":\"" + DEVICE + "\"}", "{}", TestFleet.NOW,
+                TestFleet.NOW.plus(Duration.ofDays(1))), newPolicyKey);
+        publish(operator, deviceTopic(), byNewKey);
+        assertEquals("APPLIED", ackFor(byNewKey).requireString("result"));
+        assertTrue(java.util.Arrays.equals(root2, Files.readAllBytes(work.resolve(DEVICE).resolve("trust/root.json"))),
+                "the launcher reads the new root at the next boot");
     }
 
     private static String ackDigest(byte[] envelope) throws Exception {

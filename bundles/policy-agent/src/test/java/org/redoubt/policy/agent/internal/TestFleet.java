@@ -33,6 +33,7 @@ final class TestFleet {
     final SigningKey policyKey;
     final SigningKey secondPolicyKey;
     final SigningKey stranger;
+    final SigningKey commandKey = PROVIDER.generateSigningKey(SignatureScheme.ECDSA_P256_SHA256, DistinguishingId.NONE);
     final byte[] rootEnvelope;
     final TrustRoot root;
 
@@ -49,10 +50,33 @@ final class TestFleet {
         roles.put(Role.ROOT, new RoleEntry(1, List.of(rootKey.verificationKey())));
         roles.put(Role.POLICY, new RoleEntry(threshold, List.of(policyKey.verificationKey(), secondPolicyKey.verificationKey())));
         roles.put(Role.RELEASE, new RoleEntry(1, List.of(rootKey.verificationKey())));
-        roles.put(Role.COMMAND, new RoleEntry(1, List.of(rootKey.verificationKey())));
+        roles.put(Role.COMMAND, new RoleEntry(1, List.of(commandKey.verificationKey())));
         byte[] payload = TrustRootWriter.write(1, NOW.minus(Duration.ofDays(30)), NOW.plus(Duration.ofDays(365)), roles);
         rootEnvelope = EnvelopeCodec.encode(EnvelopeSigner.sign(TrustRoot.PAYLOAD_TYPE, payload, List.of(rootKey)));
         root = TrustRoot.parse(payload, PROVIDER);
+    }
+
+    /**
+     * @return root {@code version} with {@code policyKeys} as the policy role (threshold 1) and
+     *         {@code rootKeys} as the root role, signed by {@code signers}
+     */
+    byte[] root(long version, List<SigningKey> rootKeys, List<SigningKey> policyKeys, SigningKey... signers) {
+        Map<Role, RoleEntry> roles = new EnumMap<>(Role.class);
+        roles.put(Role.ROOT, new RoleEntry(1, rootKeys.stream().map(SigningKey::verificationKey).toList()));
+        roles.put(Role.POLICY, new RoleEntry(1, policyKeys.stream().map(SigningKey::verificationKey).toList()));
+        roles.put(Role.RELEASE, new RoleEntry(1, List.of(rootKey.verificationKey())));
+        roles.put(Role.COMMAND, new RoleEntry(1, List.of(commandKey.verificationKey())));
+        byte[] payload = TrustRootWriter.write(version, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)), roles);
+        return EnvelopeCodec.encode(EnvelopeSigner.sign(TrustRoot.PAYLOAD_TYPE, payload, List.of(signers)));
+    }
+
+    /** @return a signed command for {@code device}, valid one day */
+    byte[] command(long version, String device, String action, String nonce) {
+        String document = "{\"type\":\"redoubt.command\",\"version\":" + version + ",\"issuedAt\":\"" + NOW
+                + "\",\"expires\":\"" + NOW.plus(Duration.ofDays(1)) + "\",\"target\":{\"device\":\"" + device
+                + "\"},\"body\":{\"command\":\"" + action + "\",\"nonce\":\"" + nonce + "\"}}";
+        return EnvelopeCodec.encode(EnvelopeSigner.sign(org.redoubt.policy.Command.PAYLOAD_TYPE,
+                document.getBytes(StandardCharsets.UTF_8), List.of(commandKey)));
     }
 
     /** @return a policy document's JSON text */
