@@ -26,7 +26,7 @@ final class CommandCreate implements Callable<Integer> {
     private Output output;
 
     @Option(names = "--command", required = true, description = "LOCK, WIPE, RESET_PIN or REBOOT")
-    private DeviceCommand.Action action;
+    private org.redoubt.policy.Command.Action action;
 
     @Option(names = "--device", required = true, description = "The device id.")
     private String device;

@@ -3,8 +3,8 @@ package org.redoubt.fleet.cli.documents;
 import java.util.Optional;
 
 import org.redoubt.crypto.documents.ReasonCode;
-import org.redoubt.json.JsonException;
 import org.redoubt.json.JsonObject;
+import org.redoubt.policy.CommandReader;
 import org.redoubt.policy.PolicyException;
 import org.redoubt.policy.PolicyReader;
 
@@ -34,14 +34,11 @@ final class BodyRules {
             if (kind == DocumentKind.POLICY) {
                 PolicyReader.read(body);
             } else {
-                DeviceCommand.readBody(body);
+                CommandReader.read(body);
             }
             return Optional.empty();
         } catch (PolicyException e) {
             return Optional.of(new Problem(e.reason(), Optional.of(e.path()), e.getMessage()));
-        } catch (JsonException e) {
-            return Optional.of(new Problem(e.reason() == JsonException.Reason.UNKNOWN_MEMBER ? ReasonCode.UNKNOWN_FIELD
-                    : ReasonCode.MALFORMED_DOCUMENT, e.path(), e.getMessage()));
         }
     }
 }

@@ -33,7 +33,7 @@ import org.redoubt.json.JsonParser;
 /**
  * Checks an unsigned document as strictly as a handset will, before anyone signs it: the header
  * and its target, then the body (a policy with {@link org.redoubt.policy.PolicyReader}, a command with
- * {@link DeviceCommand#readBody}), a root with {@link TrustRoot#parse}, and that it has not expired.
+ * {@link org.redoubt.policy.CommandReader#read}), a root with {@link TrustRoot#parse}, and that it has not expired.
  *
  * <p>The header is checked by the handset's own pipeline, {@link DocumentVerifier#authenticate},
  * on the document signed by a throwaway key under a throwaway root that trusts that key for every

@@ -69,9 +69,9 @@ class DocumentCheckTest {
     @Test
     void aCreatedCommandIsValidAndCarriesAFreshNonce() {
         DeviceCommand commands = new DeviceCommand(TestKeys.PROVIDER);
-        byte[] first = commands.create(DeviceCommand.Action.WIPE, "device-a", 3, TestKeys.NOW,
+        byte[] first = commands.create(org.redoubt.policy.Command.Action.WIPE, "device-a", 3, TestKeys.NOW,
                 TestKeys.NOW.plusSeconds(3600));
-        byte[] second = commands.create(DeviceCommand.Action.WIPE, "device-a", 3, TestKeys.NOW,
+        byte[] second = commands.create(org.redoubt.policy.Command.Action.WIPE, "device-a", 3, TestKeys.NOW,
                 TestKeys.NOW.plusSeconds(3600));
         assertInstanceOf(DocumentCheck.Valid.class, check.check(DocumentKind.COMMAND, first, TestKeys.NOW));
         String text = new String(first, StandardCharsets.UTF_8);
