@@ -2,12 +2,10 @@ package org.redoubt.fleet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -17,20 +15,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
-import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,16 +27,15 @@ import org.redoubt.fleet.broker.BrokerConfiguration;
 import org.redoubt.fleet.broker.MosquittoProcess;
 import org.redoubt.fleet.cli.commands.CommandTree;
 import org.redoubt.fleet.cli.commands.Tool;
-import org.redoubt.fleet.cli.mqtt.Publication;
-import org.redoubt.fleet.cli.mqtt.TlsIdentity;
 import org.redoubt.fleet.cli.pki.CertificateAuthority;
 import org.redoubt.fleet.cli.pki.PemObjects;
+import org.redoubt.policy.agent.internal.HandsetUnderTest;
 
 /**
  * The tool against a real Mosquitto on the configuration Redoubt ships, with a PKI the tool made
- * itself: a policy signed and co-signed by two key holders reaches the handset it is addressed to
- * (a Paho client with that handset's certificate), the handset's ack of exactly those bytes comes
- * back to {@code fleet publish --wait-ack}, and {@code fleet status} shows the handset's retained status.
+ * itself, and the handset's real policy agent: keys, a root, a policy signed and co-signed by two
+ * key holders, published; the handset applies exactly those bytes, its ack comes back to
+ * {@code fleet publish --wait-ack}, and {@code fleet status} shows the policy in its status.
  */
 class FleetEndToEndTest {
 
@@ -57,7 +44,7 @@ class FleetEndToEndTest {
     @TempDir
     Path work;
     private MosquittoProcess broker;
-    private final List<MqttAsyncClient> devices = new ArrayList<>();
+    private final List<HandsetUnderTest> handsets = new ArrayList<>();
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     /** What one run printed and returned. */
@@ -99,37 +86,31 @@ class FleetEndToEndTest {
 
     @AfterEach
     void stop() throws Exception {
-        for (MqttAsyncClient device : devices) {
-            if (device.isConnected()) {
-                device.disconnectForcibly(1000);
-            }
-            device.close(true);
-        }
+        handsets.forEach(HandsetUnderTest::close);
         if (broker != null) {
             broker.close();
         }
     }
 
-    /** A handset's identity as a handset gets it: its own key and CSR, certified with {@code fleet cert issue}. */
-    private MqttAsyncClient connectDevice() throws Exception {
+    /**
+     * A handset as a handset gets its identity (its own key and CSR, certified with
+     * {@code fleet cert issue}), running the real policy agent with the root the tool made.
+     */
+    private HandsetUnderTest startHandset() throws Exception {
         KeyPair keys = CertificateAuthority.p256(new SecureRandom());
-        Files.createDirectories(work.resolve("handset"));
-        PemObjects.writePrivateKey(work.resolve("handset/device.key"), keys.getPrivate());
-        Files.writeString(work.resolve("handset/device.csr"), PemObjects.encode(new JcaPKCS10CertificationRequestBuilder(
+        Path data = work.resolve("handset");
+        Files.createDirectories(data.resolve("keys"));
+        Files.createDirectories(data.resolve("trust"));
+        Files.writeString(data.resolve("keys/device.csr"), PemObjects.encode(new JcaPKCS10CertificationRequestBuilder(
                 new X500Name("CN=" + DEVICE), keys.getPublic()).build(
                         new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate()))));
-        ok("cert", "issue", "--ca-cert", p("pki/ca.crt"), "--ca-key", p("pki/ca.key"), "--csr", p("handset/device.csr"),
-                "--days", "1", "--out", p("handset/device.crt"));
-
-        TlsIdentity identity = TlsIdentity.fromPem(work.resolve("pki/ca.crt"), work.resolve("handset/device.crt"),
-                work.resolve("handset/device.key"));
-        MqttAsyncClient client = new MqttAsyncClient("ssl://localhost:" + broker.port(), DEVICE, new MemoryPersistence());
-        devices.add(client);
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setSocketFactory(identity.socketFactory());
-        options.setHttpsHostnameVerificationEnabled(true);
-        client.connect(options).waitForCompletion(10_000);
-        return client;
+        ok("cert", "issue", "--ca-cert", p("pki/ca.crt"), "--ca-key", p("pki/ca.key"), "--csr", p("handset/keys/device.csr"),
+                "--days", "1", "--out", p("handset/keys/device.crt"));
+        Files.copy(work.resolve("pki/ca.crt"), data.resolve("trust/broker-ca.pem"));
+        Files.copy(work.resolve("root.json"), data.resolve("trust/root.json"));
+        HandsetUnderTest handset = HandsetUnderTest.start(data, DEVICE, keys, "ssl://localhost:" + broker.port());
+        handsets.add(handset);
+        return handset;
     }
 
     private byte[] signedPolicy() throws Exception {
@@ -162,45 +143,42 @@ class FleetEndToEndTest {
     }
 
     @Test
-    void aPublishedPolicyReachesItsHandsetWhoseAckAndStatusComeBack() throws Exception {
+    void keysSignPublishTheHandsetAppliesAndStatusShowsIt() throws Exception {
         byte[] envelope = signedPolicy();
-        MqttAsyncClient device = connectDevice();
-        BlockingQueue<byte[]> policies = new LinkedBlockingQueue<>();
-        IMqttMessageListener handset = (topic, message) -> {
-            policies.add(message.getPayload());
-            String ack = "{\"document\":\"redoubt.policy\",\"version\":5,\"envelope\":\""
-                    + Publication.digest(message.getPayload()) + "\",\"result\":\"APPLIED\",\"at\":\"" + Instant.now()
-                    .truncatedTo(ChronoUnit.SECONDS) + "\"}";
-            // Not awaited: this runs on Paho's callback thread.
-            device.publish("redoubt/v1/devices/" + DEVICE + "/ack", ack.getBytes(StandardCharsets.UTF_8), 1, false);
-        };
-        device.subscribe(new MqttSubscription[] {new MqttSubscription("redoubt/v1/devices/" + DEVICE + "/policy", 1)},
-                null, null, new IMqttMessageListener[] {handset}, new MqttProperties()).waitForCompletion(10_000);
-
+        HandsetUnderTest handset = startHandset();
         String[] operator = {"--broker", "ssl://localhost:" + broker.port(), "--ca", p("pki/ca.crt"), "--cert",
             p("operator/operator-alice.crt"), "--key", p("operator/operator-alice.key")};
+        awaitStatus(operator, "the handset online without a policy", out -> out.contains("\"device\":\"device-a\",\"state\":\"ONLINE\""));
+
         Run published = ok(concat(new String[] {"publish", "--device", DEVICE, "--kind", "policy", "--wait-ack", "10"},
                 operator, new String[] {p("policy.dsse")}));
 
-        byte[] received = policies.poll(10, TimeUnit.SECONDS);
-        assertNotNull(received, "the handset got its policy");
-        assertArrayEquals(envelope, received, "exactly the signed bytes");
-        assertTrue(published.out().contains("topic redoubt/v1/devices/device-a/policy") || published.out()
-                .contains("to redoubt/v1/devices/device-a/policy (retained)"), published.out());
         assertTrue(published.out().contains("ack: APPLIED redoubt.policy v5"), published.out());
-
-        String status = "{\"state\":\"ONLINE\",\"device\":\"" + DEVICE + "\",\"policy\":{\"version\":5,\"target\":"
-                + "\"device-a\",\"expires\":\"" + now.plus(Duration.ofDays(7)) + "\",\"state\":\"CURRENT\"},"
-                + "\"compliant\":true,\"at\":\"" + now + "\"}";
-        device.publish("redoubt/v1/devices/" + DEVICE + "/status", new MqttMessage(
-                status.getBytes(StandardCharsets.UTF_8), 1, true, null)).waitForCompletion(10_000);
-
-        Run board = ok(concat(new String[] {"status", "--json", "--wait", "10"}, operator, new String[0]));
-        assertEquals("[{\"device\":\"device-a\",\"state\":\"ONLINE\",\"policyVersion\":5,\"policyState\":\"CURRENT\","
-                + "\"compliant\":true,\"at\":\"" + now + "\"}]", board.out().strip());
+        assertEquals(5, handset.state().orElseThrow().version());
+        assertEquals(1, handset.enforced().size());
+        assertEquals(org.redoubt.policy.Policy.Permission.DISABLED,
+                handset.enforced().get(0).radios().get(org.redoubt.policy.Radio.BLUETOOTH));
+        String board = awaitStatus(operator, "the policy in the handset's status",
+                out -> out.contains("\"policyVersion\":5,\"policyState\":\"CURRENT\",\"compliant\":true"));
+        assertTrue(board.startsWith("[{\"device\":\"device-a\",\"state\":\"ONLINE\",\"policyVersion\":5"), board);
         Run table = ok(concat(new String[] {"status", "--wait", "10"}, operator, new String[0]));
         assertTrue(table.out().lines().anyMatch(line -> line.matches("device-a\\s+ONLINE\\s+5\\s+CURRENT\\s+true\\s+.*")),
                 table.out());
+        assertArrayEquals(envelope, Files.readAllBytes(work.resolve("handset/state/policy/policy.dsse")),
+                "the handset keeps exactly the signed bytes");
+    }
+
+    /** Runs {@code fleet status --json} until its output passes, within a deadline. */
+    private String awaitStatus(String[] operator, String what, java.util.function.Predicate<String> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            last = ok(concat(new String[] {"status", "--json", "--wait", "2"}, operator, new String[0])).out().strip();
+            if (done.test(last)) {
+                return last;
+            }
+        }
+        throw new AssertionError("not seen: " + what + "; last status " + last);
     }
 
     private static String[] concat(String[] a, String[] b, String[] c) {
