@@ -6,7 +6,6 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +28,8 @@ import org.redoubt.json.JsonException;
  * not fit this handset.
  *
  * <p>Each configuration is written only when it differs from what Config Admin holds, so a reboot
- * does not restart the drivers, and with location {@code "?"} so that whichever bundle holds the
+ * does not restart the drivers; the description's properties are laid over the stored ones, so
+ * what the policy agent set there (the radios a policy disables) stays, and with location {@code "?"} so that whichever bundle holds the
  * driver (also after an update) receives it.
  */
 @Component(service = {}, immediate = true)
@@ -54,7 +54,7 @@ public final class HardwareComponent {
         int changed = 0;
         for (Map.Entry<String, Map<String, Object>> entry : description.configurations().entrySet()) {
             Configuration configuration = admin.getConfiguration(entry.getKey(), "?");
-            if (configuration.updateIfDifferent(new Hashtable<>(entry.getValue()))) {
+            if (configuration.updateIfDifferent(SharedConfiguration.merged(configuration.getProperties(), entry.getValue()))) {
                 changed++;
             }
         }
