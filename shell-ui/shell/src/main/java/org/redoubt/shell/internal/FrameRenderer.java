@@ -100,6 +100,7 @@ final class FrameRenderer {
         String clock = CLOCK.format(now);
         graphics.drawString(clock, (width - metrics.stringWidth(clock)) / 2 + 20, baseline);
         texts.add("status: " + clock);
+        PolicyGlyph.draw(graphics, status.policy(), width - 58 - 6 - PolicyGlyph.WIDTH, texts);
         if (status.locked()) {
             lockIcon(graphics, width - 58, bar);
             texts.add("status: locked");

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -33,7 +34,9 @@ import org.redoubt.driver.keypad.Keypad;
 import org.redoubt.driver.power.Battery;
 import org.redoubt.driver.power.BatteryListener;
 import org.redoubt.driver.power.BatteryState;
+import org.redoubt.policy.PolicyStatus;
 import org.redoubt.shell.font.HandsetFont;
+import org.redoubt.shell.internal.policy.PolicyView;
 import org.redoubt.shell.screen.Screen;
 import org.redoubt.store.HandsetLock;
 import org.redoubt.store.LockState;
@@ -49,9 +52,13 @@ import org.redoubt.telephony.TelephonyEvents;
  * The shell in the framework (PID {@value #PID}): draws through whichever {@link Display} is there,
  * takes keys from whichever {@link Keypad} is there, shows the {@link Screen}s registered, and
  * follows telephony's events. Every one of these may come and go (hot swap); the shell stays.
+ *
+ * <p>The status bar shows the policy in force ({@link PolicyView}, there while the policy agent is)
+ * and draws again when the agent announces a change ({@link PolicyStatus#CHANGED_TOPIC}).
  */
 @Component(service = EventHandler.class, immediate = true, configurationPid = ShellComponent.PID,
-        property = EventConstants.EVENT_TOPIC + "=org/redoubt/telephony/*")
+        property = {EventConstants.EVENT_TOPIC + "=org/redoubt/telephony/*",
+                EventConstants.EVENT_TOPIC + "=" + PolicyStatus.CHANGED_TOPIC})
 @Designate(ocd = ShellComponent.Config.class)
 public final class ShellComponent implements EventHandler {
 
@@ -86,6 +93,7 @@ public final class ShellComponent implements EventHandler {
     private volatile Sim sim;
     private volatile ConfigurationAdmin configurations;
     private volatile EventAdmin events;
+    private volatile PolicyView policy;
     private final Logger logger;
 
     /**
@@ -260,6 +268,20 @@ public final class ShellComponent implements EventHandler {
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindPolicy(PolicyView next) {
+        policy = next;
+        shell.refresh();
+    }
+
+    void unbindPolicy(PolicyView gone) {
+        if (policy == gone) {
+            policy = null;
+            shell.refresh();
+        }
+    }
+
     /** Tells whoever listens (diagnostics, tests) which screen is on top now. */
     private void announce(String screen) {
         EventAdmin admin = events;
@@ -321,7 +343,7 @@ public final class ShellComponent implements EventHandler {
         } else if (event.getTopic().equals(TelephonyEvents.SMS_RECEIVED)) {
             shell.changed(shell.texts().text("sms.received", String.valueOf(event.getProperty(TelephonyEvents.NUMBER))));
         } else {
-            shell.changed(null);
+            shell.changed(null); // the network, the SIM, the policy in force: the status bar and the screen on top
         }
     }
 
@@ -335,8 +357,10 @@ public final class ShellComponent implements EventHandler {
         NetworkStatus net = currentNetwork == null ? NetworkStatus.UNKNOWN : currentNetwork.status();
         Battery currentBattery = battery;
         BatteryState power = currentBattery == null ? null : currentBattery.state();
+        PolicyView currentPolicy = policy;
         return new HandsetStatus(net.operator(), net.bars(), net.registered(), power == null ? -1 : power.level(),
-                power != null && power.charging() == BatteryState.Charging.CHARGING, locked());
+                power != null && power.charging() == BatteryState.Charging.CHARGING, locked(),
+                currentPolicy == null ? Optional.empty() : currentPolicy.standing());
     }
 
     private List<Call> currentCalls() {

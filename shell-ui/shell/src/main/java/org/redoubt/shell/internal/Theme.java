@@ -25,6 +25,7 @@ record Theme(Font small, Font normal, Font large, int statusBar, int titleBand, 
     static final Color ACCENT = new Color(0x4F, 0xC3, 0xF7);
     static final Color SELECTION = new Color(0x26, 0x36, 0x45);
     static final Color WARNING = new Color(0xFF, 0xB7, 0x4D);
+    static final Color ALERT = new Color(0xEF, 0x53, 0x50);
     static final Color NOTICE = new Color(0x33, 0x3A, 0x42);
 
     /** @param face the handset typeface at any size */

@@ -24,6 +24,9 @@ import org.redoubt.driver.modem.AtChannel;
 import org.redoubt.driver.modem.internal.TestChannels;
 import org.redoubt.driver.modem.simulator.ModemSimulator;
 import org.redoubt.driver.modem.simulator.SimulatorServer;
+import org.redoubt.policy.PolicyState;
+import org.redoubt.policy.PolicyStatus;
+import org.redoubt.shell.internal.policy.PolicyStatusView;
 import org.redoubt.shell.internal.screens.AboutScreen;
 import org.redoubt.shell.internal.screens.CallLogScreen;
 import org.redoubt.shell.internal.screens.CallScreen;
@@ -81,6 +84,10 @@ final class ShellRig implements AutoCloseable {
     final TestClock clock = new TestClock(CLOCK.instant());
     /** The simulated radios driver, with a policy that disables Bluetooth. */
     final Radios radios;
+    /** The policy agent's status: no policy until a test sets one with {@link #policyChanged}. */
+    final TestPolicyStatus policyStatus = new TestPolicyStatus();
+    /** What the shell binds of it, as the bundle's PolicyStatusView component does in the framework. */
+    final PolicyStatusView policy = new PolicyStatusView(policyStatus);
     ShellComponent shell;
 
     /**
@@ -151,6 +158,7 @@ final class ShellRig implements AutoCloseable {
         next.bindSim(telephony);
         next.bindDisplay(display);
         next.bindKeypad(keypad);
+        next.bindPolicy(policy);
         for (Map.Entry<String, Screen> screen : Map.<String, Screen>ofEntries(Map.entry(LockScreen.ID,
                 new LockScreen(lock)), Map.entry(Screens.HOME, new HomeScreen()),
                 Map.entry(Screens.DIALER, new DialerScreen(telephony)),
@@ -168,6 +176,12 @@ final class ShellRig implements AutoCloseable {
             next.bindScreen(screen.getValue(), Map.of(Screen.ID, screen.getKey()));
         }
         shell = next;
+    }
+
+    /** The agent enforces {@code next} and announces it on Event Admin, as the policy agent does. */
+    void policyChanged(PolicyState next) {
+        policyStatus.set(next);
+        shell.handleEvent(new Event(PolicyStatus.CHANGED_TOPIC, Map.of()));
     }
 
     /** The shell bundle stops: its components go, telephony and the rest stay. */
