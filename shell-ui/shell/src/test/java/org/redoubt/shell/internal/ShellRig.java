@@ -169,9 +169,9 @@ final class ShellRig implements AutoCloseable {
                 Map.entry(Screens.CONTACT, new ContactScreen(stores.contacts(), telephony)),
                 Map.entry(Screens.CONTACT_EDIT, new ContactEditScreen(stores.contacts())),
                 Map.entry(Screens.CALL_LOG, new CallLogScreen(stores.callLog(), telephony)),
-                Map.entry(Screens.SETTINGS, new SettingsScreen()), Map.entry(Screens.RADIOS, new RadiosScreen(radios)), Map.entry(Screens.SIM_PIN, new SimPinScreen(telephony)), Map.entry(Screens.CHANGE_PIN, new ChangePinScreen(lock)),
+                Map.entry(Screens.SETTINGS, new SettingsScreen()), Map.entry(Screens.RADIOS, new RadiosScreen(radios)), Map.entry(Screens.SIM_PIN, new SimPinScreen(telephony)), Map.entry(Screens.CHANGE_PIN, new ChangePinScreen(lock, policy)),
                 Map.entry(Screens.ABOUT, new AboutScreen(Map.of("release", "7", "model", "redoubt-emulator", "device",
-                        "test-handset"))))
+                        "test-handset"), policy)))
                 .entrySet()) {
             next.bindScreen(screen.getValue(), Map.of(Screen.ID, screen.getKey()));
         }

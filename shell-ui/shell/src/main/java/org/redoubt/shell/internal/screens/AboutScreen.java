@@ -1,21 +1,34 @@
 package org.redoubt.shell.internal.screens;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.redoubt.driver.keypad.Key;
+import org.redoubt.shell.internal.policy.PolicyMark;
+import org.redoubt.shell.internal.policy.PolicyStanding;
+import org.redoubt.shell.internal.policy.PolicyView;
 import org.redoubt.shell.screen.Painter;
 import org.redoubt.shell.screen.Screen;
 import org.redoubt.shell.screen.ScreenContext;
 import org.redoubt.shell.screen.SoftKeys;
 
-/** What runs on the handset: the release, the hardware model, the device id, and the policy in force. */
+/**
+ * What runs on the handset: the release (framework property {@code redoubt.release}), the hardware
+ * model, the device id, and the policy in force with its version, marked when stale or not
+ * compliant ("none" without a policy or without the policy agent).
+ */
 @Component(service = Screen.class, property = Screen.ID + "=" + Screens.ABOUT)
 public final class AboutScreen implements Screen {
 
     private final Map<String, String> facts;
+    private volatile PolicyView policy;
 
     /** @param context reads the launcher's framework properties */
     @Activate
@@ -27,6 +40,27 @@ public final class AboutScreen implements Screen {
     /** @param facts {@code release}, {@code model}, {@code device} */
     public AboutScreen(Map<String, String> facts) {
         this.facts = Map.copyOf(facts);
+    }
+
+    /**
+     * @param facts  {@code release}, {@code model}, {@code device}
+     * @param policy the policy in force (for tests outside the framework)
+     */
+    public AboutScreen(Map<String, String> facts, PolicyView policy) {
+        this(facts);
+        this.policy = policy;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindPolicy(PolicyView next) {
+        policy = next;
+    }
+
+    void unbindPolicy(PolicyView gone) {
+        if (policy == gone) {
+            policy = null;
+        }
     }
 
     private static String value(BundleContext context, String property) {
@@ -41,7 +75,19 @@ public final class AboutScreen implements Screen {
         painter.text(context.text("about.release", facts.getOrDefault("release", "—")), line, Painter.Size.NORMAL, false);
         painter.text(context.text("about.model", facts.getOrDefault("model", "—")), 2 * line, Painter.Size.NORMAL, false);
         painter.text(context.text("about.device", facts.getOrDefault("device", "—")), 3 * line, Painter.Size.NORMAL, false);
-        painter.text(context.text("about.policy", context.text("about.noPolicy")), 4 * line, Painter.Size.NORMAL, false);
+        painter.text(context.text("about.policy", policyText(context)), 4 * line, Painter.Size.NORMAL, false);
+    }
+
+    private String policyText(ScreenContext context) {
+        PolicyView current = policy;
+        Optional<PolicyStanding> standing = current == null ? Optional.empty() : current.standing();
+        String version = standing.map(s -> String.valueOf(s.version())).orElse("");
+        return switch (PolicyMark.of(standing)) {
+            case NONE -> context.text("about.noPolicy");
+            case IN_FORCE -> context.text("about.policyVersion", version);
+            case STALE -> context.text("about.policyStale", version);
+            case NOT_COMPLIANT -> context.text("about.policyNotCompliant", version);
+        };
     }
 
     @Override

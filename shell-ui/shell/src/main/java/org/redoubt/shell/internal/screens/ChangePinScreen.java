@@ -1,11 +1,16 @@
 package org.redoubt.shell.internal.screens;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.redoubt.driver.keypad.Key;
+import org.redoubt.shell.internal.policy.PolicyView;
 import org.redoubt.shell.screen.Painter;
 import org.redoubt.shell.screen.Screen;
 import org.redoubt.shell.screen.ScreenContext;
@@ -19,7 +24,7 @@ import org.redoubt.store.StoreException;
  * again; masked, in {@link PinBuffer}s zeroed when done. When the lock requires a change
  * ({@link HandsetLock#pinChangeRequired()}: the PIN no longer meets the policy's rules, or a
  * RESET_PIN) the screen cannot be left until a new PIN is set; a PIN the rules refuse is shown
- * with the rule it breaks.
+ * with the rule it breaks. When the policy in force sets PIN rules they are shown, for information.
  */
 @Component(service = Screen.class, property = Screen.ID + "=" + Screens.CHANGE_PIN)
 public final class ChangePinScreen implements Screen {
@@ -32,11 +37,33 @@ public final class ChangePinScreen implements Screen {
     private int step;
     /** The PIN rule the last new PIN broke, as the lock said it (never the PIN), or empty. */
     private String brokenRule = "";
+    private volatile PolicyView policy;
 
     /** @param lock the handset's PIN lock */
     @Activate
     public ChangePinScreen(@Reference HandsetLock lock) {
         this.lock = lock;
+    }
+
+    /**
+     * @param lock   the handset's PIN lock
+     * @param policy the policy in force (for tests outside the framework)
+     */
+    public ChangePinScreen(HandsetLock lock, PolicyView policy) {
+        this(lock);
+        this.policy = policy;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindPolicy(PolicyView next) {
+        policy = next;
+    }
+
+    void unbindPolicy(PolicyView gone) {
+        if (policy == gone) {
+            policy = null;
+        }
     }
 
     @Override
@@ -57,6 +84,11 @@ public final class ChangePinScreen implements Screen {
         if (required()) {
             painter.text(context.text("pin.required"), below, Painter.Size.SMALL, true);
             below += painter.lineHeight(Painter.Size.SMALL);
+        }
+        PolicyView current = policy;
+        Optional<String> rules = PinRulesLine.of(current == null ? Optional.empty() : current.standing(), context);
+        if (rules.isPresent()) {
+            below = painter.paragraph(rules.get(), below, Painter.Size.SMALL, false);
         }
         if (!brokenRule.isEmpty()) {
             painter.paragraph(brokenRule, below, Painter.Size.SMALL, false);
