@@ -72,6 +72,7 @@ final class Boot {
                     provision(data, plan, release);
                 }
                 records.save(plan.record());
+                publishBootedRelease(release);
                 framework = preparation.await();
                 bundles = FrameworkBoot.start(framework, release);
             } catch (BootFailure | RuntimeException e) {
@@ -84,6 +85,22 @@ final class Boot {
             throw new BootFailure(ExitCode.DATA_DIRECTORY, "cannot release the data directory lock: " + e, e);
         }
     }
+
+    /**
+     * Tells the bundles which release they run (the shell's About screen): as system properties,
+     * which {@code BundleContext.getProperty} falls back to. The framework's own properties are
+     * fixed before the release is verified, so they cannot carry it. Set once, before any bundle
+     * of the release is installed.
+     */
+    static void publishBootedRelease(VerifiedRelease release) {
+        System.setProperty(RELEASE_PROPERTY, Long.toString(release.manifest().release()));
+        System.setProperty(PROFILE_PROPERTY, release.manifest().profile());
+    }
+
+    /** The booted release's number, for bundles. */
+    static final String RELEASE_PROPERTY = "redoubt.release";
+    /** The booted release's profile, for bundles. */
+    static final String PROFILE_PROPERTY = "redoubt.release.profile";
 
     /**
      * The crypto provider on the launcher's class path. There is no fallback: without it nothing
