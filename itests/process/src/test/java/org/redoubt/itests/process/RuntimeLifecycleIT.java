@@ -42,6 +42,10 @@ class RuntimeLifecycleIT {
             assertEquals(1, ready.requireLong("boot"));
             assertEquals(releaseSize("production"), ready.requireLong("bundles"), ready.toString());
             assertTrue(ready.requireLong("components") >= 2, ready.toString());
+            // The bundles (the shell's About screen) learn the booted release once it is verified.
+            String properties = runtime.systemProperties();
+            assertTrue(properties.lines().anyMatch("redoubt.release=1"::equals), properties);
+            assertTrue(properties.lines().anyMatch("redoubt.release.profile=production"::equals), properties);
 
             assertEquals(0, runtime.terminate(), runtime.output());
             assertTrue(runtime.awaitEvent("STOPPED", RuntimeProcess.BOOT_DEADLINE).isPresent(), runtime.output());

@@ -148,6 +148,19 @@ final class RuntimeProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * @return the runtime JVM's system properties, read from outside with {@code jcmd}
+     */
+    String systemProperties() throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid()), "VM.system_properties").redirectErrorStream(true).start();
+        String said = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!jcmd.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+            throw new IOException("jcmd failed: " + said);
+        }
+        return said;
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
