@@ -47,7 +47,8 @@ public final class FleetFanOutBench {
     private static final String RAW_TOPIC = "redoubt/v1/fleet/bench-raw";
     private static final Duration ROUND_TIMEOUT = Duration.ofSeconds(120);
     private static final String USAGE =
-            "usage: FleetFanOutBench --work DIR [--handsets N] [--rounds N] [--warmup N] [--suite nist|sm] [--settle-ms MS]";
+            "usage: FleetFanOutBench --work DIR [--handsets N] [--rounds N] [--warmup N] [--suite nist|sm] [--settle-ms MS]"
+            + " [--broker-option LINE] [--nodelay-operator]";
 
     private record Arrival(String topic, byte[] payload, long nanos) {
     }
@@ -74,6 +75,7 @@ public final class FleetFanOutBench {
         String suite = "nist";
         Path work = null;
         List<String> brokerOptions = new ArrayList<>();
+        boolean noDelay = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--handsets" -> handsets = Integer.parseInt(args[++i]);
@@ -83,6 +85,7 @@ public final class FleetFanOutBench {
                 case "--settle-ms" -> settleMillis = Long.parseLong(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
                 case "--broker-option" -> brokerOptions.add(args[++i]);
+                case "--nodelay-operator" -> noDelay = true;
                 default -> throw new IllegalArgumentException(USAGE);
             }
         }
@@ -92,12 +95,12 @@ public final class FleetFanOutBench {
         try (BenchNetwork network = BenchNetwork.start(work, brokerOptions)) {
             System.out.println("broker: mosquitto on the shipped configuration"
                     + (brokerOptions.isEmpty() ? "" : ", plus (experiment) " + brokerOptions));
-            run(network, handsets, rounds, warmup, suite, settleMillis);
+            run(network, handsets, rounds, warmup, suite, settleMillis, noDelay);
         }
     }
 
-    private static void run(BenchNetwork network, int n, int rounds, int warmup, String suite, long settleMillis)
-            throws Exception {
+    private static void run(BenchNetwork network, int n, int rounds, int warmup, String suite, long settleMillis,
+            boolean noDelay) throws Exception {
         int total = warmup + rounds;
         boolean sm = suite.equals("sm");
         TestFleet fleet = new TestFleet(sm ? SignatureScheme.SM2_SM3 : SignatureScheme.ECDSA_P256_SHA256, 2);
@@ -122,7 +125,7 @@ public final class FleetFanOutBench {
         }
 
         BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
-        BenchNetwork.Client operator = network.client(BenchNetwork.OPERATOR, false,
+        BenchNetwork.Client operator = network.client(BenchNetwork.OPERATOR, false, noDelay,
                 (client, topic, payload, nanos) -> arrivals.add(new Arrival(topic, payload, nanos)));
         operator.subscribe(BenchNetwork.ACKS);
 

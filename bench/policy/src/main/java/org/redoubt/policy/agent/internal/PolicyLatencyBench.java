@@ -35,7 +35,9 @@ import org.redoubt.json.JsonParser;
  * so each one is really applied (the harness checks the count at the end). Rounds rotate the order of
  * the three series.
  *
- * <p>Usage: {@code PolicyLatencyBench --work DIR [--rounds N] [--warmup N]}
+ * <p>Usage: {@code PolicyLatencyBench --work DIR [--rounds N] [--warmup N] [--broker-option LINE] [--nodelay operator,echo]}
+ * (the last two are experiments: a line appended to the rendered broker configuration, TCP_NODELAY
+ * on the named bench clients; the agent's own socket is always as the agent makes it)
  */
 public final class PolicyLatencyBench {
 
@@ -67,7 +69,8 @@ public final class PolicyLatencyBench {
                 case "--work" -> work = Path.of(args[++i]);
                 case "--broker-option" -> brokerOptions.add(args[++i]);
                 case "--nodelay" -> noDelay.addAll(List.of(args[++i].split(",")));
-                default -> throw new IllegalArgumentException("usage: PolicyLatencyBench --work DIR [--rounds N] [--warmup N]");
+                default -> throw new IllegalArgumentException("usage: PolicyLatencyBench --work DIR [--rounds N] [--warmup N]"
+                        + " [--broker-option LINE] [--nodelay operator,echo]");
             }
         }
         if (work == null || rounds < 1 || warmup < 0) {
@@ -75,7 +78,8 @@ public final class PolicyLatencyBench {
         }
         try (BenchNetwork network = BenchNetwork.start(work, brokerOptions)) {
             System.out.println("broker: mosquitto on the shipped configuration"
-                    + (brokerOptions.isEmpty() ? "" : ", plus (experiment) " + brokerOptions));
+                    + (brokerOptions.isEmpty() ? "" : ", plus (experiment) " + brokerOptions)
+                    + (noDelay.isEmpty() ? "" : "; TCP_NODELAY (experiment) on " + noDelay));
             run(network, rounds, warmup, noDelay);
         }
     }
