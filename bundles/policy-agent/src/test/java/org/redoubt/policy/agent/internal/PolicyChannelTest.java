@@ -103,6 +103,10 @@ class PolicyChannelTest {
     }
 
     private PolicyAgent handset(String deviceId) throws Exception {
+        return handset(deviceId, journal);
+    }
+
+    private PolicyAgent handset(String deviceId, List<String> said) throws Exception {
         Path data = work.resolve(deviceId);
         Files.createDirectories(data.resolve("trust"));
         Files.createDirectories(data.resolve("keys"));
@@ -118,7 +122,7 @@ class PolicyChannelTest {
         Map<String, String> properties = Map.of("redoubt.data.dir", data.toString(), "redoubt.device.id", deviceId,
                 "redoubt.device.group", "field", "redoubt.device.model", "rdt-1");
         return PolicyAgentComponent.create(properties::get, config, TestFleet.PROVIDER, new TestIdentity(deviceId, keys),
-                enforcer, carriedOut::add, journal::add, changes::incrementAndGet);
+                enforcer, carriedOut::add, said::add, changes::incrementAndGet);
     }
 
     private MqttClient operator() throws Exception {
@@ -126,9 +130,14 @@ class PolicyChannelTest {
     }
 
     private MqttClient client(String name, List<String> subscriptions) throws Exception {
+        return client(name, subscriptions, pki.certificate());
+    }
+
+    private MqttClient client(String name, List<String> subscriptions, java.security.cert.X509Certificate brokerCa)
+            throws Exception {
         MqttClient client = new MqttClient("ssl://localhost:" + port, name, new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setSocketFactory(TestPki.clientContext(pki.issue(name, false), pki.certificate()).getSocketFactory());
+        options.setSocketFactory(TestPki.clientContext(pki.issue(name, false), brokerCa).getSocketFactory());
         options.setHttpsHostnameVerificationEnabled(true);
         client.setCallback(new org.eclipse.paho.mqttv5.client.MqttCallback() {
             @Override
@@ -362,6 +371,49 @@ class PolicyChannelTest {
         assertEquals("APPLIED", ackFor(byNewKey).requireString("result"));
         assertTrue(java.util.Arrays.equals(root2, Files.readAllBytes(work.resolve(DEVICE).resolve("trust/root.json"))),
                 "the launcher reads the new root at the next boot");
+    }
+
+    @Test
+    void theBrokerCaOfAPolicyDecidesWhichBrokerTheHandsetTrusts() throws Exception {
+        TestPki otherCa = new TestPki("Redoubt new broker CA");
+        String otherCaPem = Files.readString(TestPki.pem(work.resolve("other-ca.pem"), otherCa.certificate()));
+        byte[] trustTheNewCa = fleet.policy(1, DEVICE, "{\"trust\":{\"brokerCa\":[\""
+                + otherCaPem.replace("\r", "").replace("\n", "\\n") + "\"]}}");
+        publish(operator, deviceTopic(), trustTheNewCa);
+        assertEquals("APPLIED", ackFor(trustTheNewCa).requireString("result"));
+        operator.disconnect();
+        operator.close();
+        broker.close();
+
+        // The broker now presents a certificate of the new CA (it still checks clients against the fleet CA).
+        TestPki.Identity server = otherCa.issue("localhost", true);
+        Path moved = new BrokerConfiguration("127.0.0.1", port, work.resolve("ca.pem"),
+                TestPki.pem(work.resolve("broker2.pem"), server.certificate()),
+                TestPki.pem(work.resolve("broker2.key"), server.keys().getPrivate()), work.resolve("broker-data"),
+                List.of("operator-alice"), System.getProperty("user.name")).write(work.resolve("broker2"));
+        broker = MosquittoProcess.start(moved, port, work.resolve("mosquitto.log"));
+        operator = client("operator-alice", List.of("redoubt/v1/devices/" + DEVICE + "/status"), otherCa.certificate());
+
+        JsonObject status = awaitStatus("CURRENT");
+        assertEquals(1, status.requireObject("policy").requireLong("version"), "the handset reached the new broker");
+
+        // A handset still on the provisioned CA does not trust that broker.
+        List<String> unconvincedSaid = java.util.Collections.synchronizedList(new ArrayList<>());
+        PolicyAgent unconvinced = handset("handset-c", unconvincedSaid);
+        try {
+            unconvinced.start();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (unconvincedSaid.stream().filter(line -> line.startsWith("cannot reach")).count() < 2) {
+                assertTrue(System.nanoTime() < deadline, "no refused attempt: " + unconvincedSaid);
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+            }
+            synchronized (unconvincedSaid) {
+                assertTrue(unconvincedSaid.stream().noneMatch(line -> line.startsWith("connected")),
+                        "a handset without the policy trusted the new broker: " + unconvincedSaid);
+            }
+        } finally {
+            unconvinced.close();
+        }
     }
 
     private static String ackDigest(byte[] envelope) throws Exception {
