@@ -78,7 +78,7 @@ class PolicyChannelTest {
         brokerConfiguration = new BrokerConfiguration("127.0.0.1", port, ca,
                 TestPki.pem(work.resolve("broker.pem"), server.certificate()),
                 TestPki.pem(work.resolve("broker.key"), server.keys().getPrivate()), work.resolve("broker-data"),
-                List.of("operator-alice"), System.getProperty("user.name")).write(work.resolve("broker"));
+                List.of("operator-alice", "operator-bob"), System.getProperty("user.name")).write(work.resolve("broker"));
         broker = MosquittoProcess.start(brokerConfiguration, port, work.resolve("mosquitto.log"));
         fleet = new TestFleet(SignatureScheme.ECDSA_P256_SHA256, 2);
         enforcer = new RecordingEnforcer();
@@ -107,6 +107,13 @@ class PolicyChannelTest {
     }
 
     private PolicyAgent handset(String deviceId, List<String> said) throws Exception {
+        KeyPair keys = provision(deviceId);
+        return AgentProcess.agent(work.resolve(deviceId), deviceId, keys, "ssl://localhost:" + port, enforcer,
+                carriedOut::add, said::add, changes::incrementAndGet);
+    }
+
+    /** A handset's data directory: the root, the broker CA, its certificate and (for a child JVM) its key. */
+    private KeyPair provision(String deviceId) throws Exception {
         Path data = work.resolve(deviceId);
         Files.createDirectories(data.resolve("trust"));
         Files.createDirectories(data.resolve("keys"));
@@ -116,13 +123,8 @@ class PolicyChannelTest {
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair keys = generator.generateKeyPair();
         TestPki.pem(data.resolve("keys/device.crt"), pki.issue(deviceId, keys.getPublic()));
-        PolicyAgentComponent.Config config = Converters.standardConverter()
-                .convert(Map.of("brokerUri", "ssl://localhost:" + port, "maxReconnectSeconds", 1, "maxPolicyBytes", 16384))
-                .to(PolicyAgentComponent.Config.class);
-        Map<String, String> properties = Map.of("redoubt.data.dir", data.toString(), "redoubt.device.id", deviceId,
-                "redoubt.device.group", "field", "redoubt.device.model", "rdt-1");
-        return PolicyAgentComponent.create(properties::get, config, TestFleet.PROVIDER, new TestIdentity(deviceId, keys),
-                enforcer, carriedOut::add, said::add, changes::incrementAndGet);
+        TestPki.pem(data.resolve("keys/test-only-device.key"), keys.getPrivate());
+        return keys;
     }
 
     private MqttClient operator() throws Exception {
@@ -414,6 +416,42 @@ class PolicyChannelTest {
         } finally {
             unconvinced.close();
         }
+    }
+
+    @Test
+    void aHandsetThatVanishesIsReportedOfflineByItsLastWill() throws Exception {
+        String device = "handset-d";
+        provision(device);
+        MqttClient watcher = client("operator-bob", List.of("redoubt/v1/devices/" + device + "/status"));
+        Process handset = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), AgentProcess.class.getName(), work.resolve(device).toString(), device,
+                "ssl://localhost:" + port).redirectErrorStream(true).redirectOutput(work.resolve(device + ".log").toFile())
+                .start();
+        try {
+            JsonObject online = awaitStatusOf(device, "ONLINE");
+            assertEquals("NONE", online.requireObject("policy").requireString("state"));
+
+            handset.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+
+            JsonObject offline = awaitStatusOf(device, "OFFLINE");
+            assertEquals(device, offline.requireString("device"));
+        } finally {
+            handset.destroyForcibly();
+            watcher.disconnect();
+            watcher.close();
+        }
+    }
+
+    private JsonObject awaitStatusOf(String device, String state) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonObject status = statuses.poll(100, TimeUnit.MILLISECONDS);
+            if (status != null && status.requireString("device").equals(device) && status.requireString("state").equals(state)) {
+                return status;
+            }
+        }
+        throw new AssertionError("no " + state + " status of " + device + "; its log: "
+                + Files.readString(work.resolve(device + ".log")));
     }
 
     private static String ackDigest(byte[] envelope) throws Exception {
