@@ -149,7 +149,7 @@ final class BrokerLink implements AutoCloseable {
             options.setConnectionTimeout(10);
             options.setAutomaticReconnect(false);
             options.setHttpsHostnameVerificationEnabled(true);
-            options.setSocketFactory(tls.context().getSocketFactory());
+            options.setSocketFactory(new HandsetSockets(tls.context().getSocketFactory()));
             MqttMessage will = new MqttMessage(lastWill, 1, true, new MqttProperties());
             options.setWill(topics.status(), will);
             client.connect(options).waitForCompletion(WAIT_MILLIS);
