@@ -8,13 +8,14 @@
 #     operator, against a plain fan-out to N subscribers in the same run; goal < 1 s.
 #
 # Usage: bench/policy.sh [--rounds N] [--warmup N] [--handsets N] [--fanout-rounds N] [--suite nist|sm]
-#                        [--only latency|fanout] [--nodelay] [--build]
+#                        [--only latency|fanout] [--build]
 #
 #   --rounds N         measured round trips per series in 1 (default 200, after --warmup 50)
 #   --handsets N       handsets in 2 (default 500); --fanout-rounds N measured policies (default 5, after 1)
 #   --suite nist|sm    the policy keys of 2 (default nist)
-#   --nodelay          experiment, not the shipped setup: the broker with "set_tcp_nodelay true" and the
-#                      operator's socket with TCP_NODELAY (the handset side, agent and echo, stays as shipped)
+#
+# The operator's and the echo client's sockets use TCP_NODELAY, as the handset's agent and the
+# shipped broker configuration do.
 #
 # The latency JVM gets the handset's flags (default_opts of runtime/distribution/src/bin/redoubt); the
 # fan-out JVM the same JIT and GC flags with a heap for 500 agents and 1,000 connections. Raises the
@@ -32,11 +33,10 @@ handsets=500
 fanout_rounds=5
 suite=nist
 only=both
-nodelay=0
 build=0
 usage() {
     echo "usage: bench/policy.sh [--rounds N] [--warmup N] [--handsets N] [--fanout-rounds N] [--suite nist|sm]" >&2
-    echo "                       [--only latency|fanout] [--nodelay] [--build]" >&2
+    echo "                       [--only latency|fanout] [--build]" >&2
     exit 2
 }
 while [ $# -gt 0 ]; do
@@ -47,7 +47,6 @@ while [ $# -gt 0 ]; do
         --fanout-rounds) [ $# -ge 2 ] || usage; fanout_rounds=$2; shift 2 ;;
         --suite) [ $# -ge 2 ] || usage; suite=$2; shift 2 ;;
         --only) [ $# -ge 2 ] || usage; only=$2; shift 2 ;;
-        --nodelay) nodelay=1; shift ;;
         --build) build=1; shift ;;
         *) usage ;;
     esac
@@ -91,36 +90,18 @@ work="$target/policy-bench"
 rm -rf "$work"
 mkdir -p "$work"
 
-latency_extra=""
-fanout_extra=""
-if [ "$nodelay" = 1 ]; then
-    latency_extra="--nodelay operator"
-    fanout_extra="--nodelay-operator"
-fi
-
 echo "java: $("$java" -version 2>&1 | sed -n 2p); $(nproc) cores; open files: $(ulimit -n); $(mosquitto -h 2>/dev/null | sed -n 1p || true)"
 status=0
 if [ "$only" != fanout ]; then
     echo "== 1. operator publish to handset ack APPLIED (flags: $opts)"
     # shellcheck disable=SC2086
-    if [ "$nodelay" = 1 ]; then
-        "$java" $opts -cp "$cp" org.redoubt.policy.agent.internal.PolicyLatencyBench --work "$work/latency" \
-            --rounds "$rounds" --warmup "$warmup" --broker-option "set_tcp_nodelay true" $latency_extra || status=1
-    else
-        "$java" $opts -cp "$cp" org.redoubt.policy.agent.internal.PolicyLatencyBench --work "$work/latency" \
-            --rounds "$rounds" --warmup "$warmup" || status=1
-    fi
+    "$java" $opts -cp "$cp" org.redoubt.policy.agent.internal.PolicyLatencyBench --work "$work/latency" \
+        --rounds "$rounds" --warmup "$warmup" --nodelay operator,echo || status=1
 fi
 if [ "$only" != latency ]; then
     echo "== 2. one group policy to $handsets handsets (flags: $fanout_opts)"
     # shellcheck disable=SC2086
-    if [ "$nodelay" = 1 ]; then
-        "$java" $fanout_opts -cp "$cp" org.redoubt.policy.agent.internal.FleetFanOutBench --work "$work/fanout" \
-            --handsets "$handsets" --rounds "$fanout_rounds" --suite "$suite" --broker-option "set_tcp_nodelay true" \
-            $fanout_extra || status=1
-    else
-        "$java" $fanout_opts -cp "$cp" org.redoubt.policy.agent.internal.FleetFanOutBench --work "$work/fanout" \
-            --handsets "$handsets" --rounds "$fanout_rounds" --suite "$suite" || status=1
-    fi
+    "$java" $fanout_opts -cp "$cp" org.redoubt.policy.agent.internal.FleetFanOutBench --work "$work/fanout" \
+        --handsets "$handsets" --rounds "$fanout_rounds" --suite "$suite" --nodelay-operator || status=1
 fi
 exit $status

@@ -112,9 +112,11 @@ public class PolicyEnforcementIT {
                 + now.plus(Duration.ofDays(7)) + "\",\"target\":{\"device\":\"" + TestPlatform.DEVICE_ID + "\"},"
                 + "\"body\":{\"radios\":{\"bluetooth\":\"DISABLED\"},\"password\":{\"minLength\":6},"
                 + "\"lock\":{\"maxInactivity\":\"PT1M\"}}}";
+        // The agent's state file as it writes it after applying the policy (see bundles/policy-agent/README.md).
         Files.createDirectories(data.resolve("state/policy"));
-        Files.write(data.resolve("state/policy/policy.dsse"), signed("application/vnd.redoubt.policy+json",
-                document.getBytes(StandardCharsets.UTF_8), policy));
+        Files.writeString(data.resolve("state/policy/state.json"), "{\"format\":1,\"timeFloor\":\"" + now
+                + "\",\"floors\":[],\"policy\":\"" + java.util.Base64.getEncoder().encodeToString(signed(
+                        "application/vnd.redoubt.policy+json", document.getBytes(StandardCharsets.UTF_8), policy)) + "\"}");
     }
 
     private static VerificationKey key(KeyPair keys) {

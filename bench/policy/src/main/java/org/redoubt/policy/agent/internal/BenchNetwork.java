@@ -213,7 +213,7 @@ final class BenchNetwork implements AutoCloseable {
         MqttConnectionOptions options = new MqttConnectionOptions();
         javax.net.ssl.SSLSocketFactory sockets = TestPki.clientContext(pki.issue(name, false), pki.certificate())
                 .getSocketFactory();
-        options.setSocketFactory(noDelay ? new NoDelaySockets(sockets) : sockets);
+        options.setSocketFactory(noDelay ? new HandsetSockets(sockets) : sockets);
         options.setHttpsHostnameVerificationEnabled(true);
         options.setAutomaticReconnect(false);
         options.setConnectionTimeout(60);

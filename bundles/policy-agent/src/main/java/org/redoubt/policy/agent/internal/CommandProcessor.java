@@ -84,7 +84,7 @@ final class CommandProcessor {
         }
         try {
             nonces.remember(command.nonce(), accepted.header().expires(), floors.notEarlierThan());
-            verifier.commit(accepted, floors, floors);
+            floors.together(() -> verifier.commit(accepted, floors, floors));
         } catch (IOException | UncheckedIOException e) {
             return ack(version, digest, Result.FAILED, "STORAGE_FAILED", e.getMessage());
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,27 +24,32 @@ import org.redoubt.json.JsonParser;
 import org.redoubt.json.JsonWriter;
 
 /**
- * The anti-rollback floors (highest accepted version and its payload digest, per role, document
- * type and target) and the time floor (never earlier than the latest verified issuedAt), in
- * {@code floors.json}. Every change is on disk before the method returns.
+ * What the agent must not forget, in one file ({@code state.json}) so that applying a policy costs
+ * one forced write: the anti-rollback floors (highest accepted version and its payload digest, per
+ * role, document type and target), the time floor (never earlier than the latest verified
+ * issuedAt) and the envelope of the policy in force. Every change is on disk before the method
+ * returns ({@link #together} groups several).
  *
  * <p>Not thread-safe: the agent changes them from its one processing thread.
  */
 final class PersistentFloors implements VersionFloors, TimeFloor {
 
-    static final String FILE = "floors.json";
-    private static final int MAX_BYTES = 1 << 20;
-    private static final Set<String> MEMBERS = Set.of("format", "timeFloor", "floors");
+    static final String FILE = "state.json";
+    private static final int MAX_BYTES = 2 << 20;
+    private static final Set<String> MEMBERS = Set.of("format", "timeFloor", "floors", "policy");
     private static final Set<String> FLOOR_MEMBERS = Set.of("role", "type", "target", "version", "digest");
 
     private final StateFiles files;
     private final Map<FloorKey, VersionFloor> floors;
     private Instant timeFloor;
+    private byte[] policy;
+    private boolean deferred;
 
-    private PersistentFloors(StateFiles files, Map<FloorKey, VersionFloor> floors, Instant timeFloor) {
+    private PersistentFloors(StateFiles files, Map<FloorKey, VersionFloor> floors, Instant timeFloor, byte[] policy) {
         this.files = files;
         this.floors = floors;
         this.timeFloor = timeFloor;
+        this.policy = policy;
     }
 
     /**
@@ -56,7 +62,7 @@ final class PersistentFloors implements VersionFloors, TimeFloor {
     static PersistentFloors load(StateFiles files, Instant initial) throws IOException {
         Optional<byte[]> stored = files.read(FILE, MAX_BYTES);
         if (stored.isEmpty()) {
-            return new PersistentFloors(files, new LinkedHashMap<>(), initial);
+            return new PersistentFloors(files, new LinkedHashMap<>(), initial, null);
         }
         try {
             JsonObject json = JsonParser.parseObject(stored.get(), JsonLimits.DEFAULT.withMaxBytes(MAX_BYTES))
@@ -73,10 +79,43 @@ final class PersistentFloors implements VersionFloors, TimeFloor {
                         new VersionFloor(floor.requireLong("version"), HexFormat.of().parseHex(floor.requireString("digest"))));
             }
             Instant time = Instant.parse(json.requireString("timeFloor"));
-            return new PersistentFloors(files, floors, time.isAfter(initial) ? time : initial);
+            byte[] policy = json.optionalString("policy").map(Base64.getDecoder()::decode).orElse(null);
+            return new PersistentFloors(files, floors, time.isAfter(initial) ? time : initial, policy);
         } catch (JsonException | DateTimeParseException | IllegalArgumentException e) {
             throw new IOException(FILE + " is damaged: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Makes several changes (a verifier's commit raises a version floor and the time floor) and
+     * writes them to disk once, together, before returning.
+     *
+     * @param changes the changes
+     * @throws UncheckedIOException when they cannot be stored
+     */
+    void together(Runnable changes) {
+        deferred = true;
+        try {
+            changes.run();
+        } finally {
+            deferred = false;
+        }
+        store();
+    }
+
+    /** @return the envelope of the policy in force, as received */
+    Optional<byte[]> policy() {
+        return Optional.ofNullable(policy).map(byte[]::clone);
+    }
+
+    /**
+     * Keeps the envelope of the policy now in force (written with the next change, or at once).
+     *
+     * @param envelope the envelope as received
+     */
+    void keepPolicy(byte[] envelope) {
+        policy = envelope.clone();
+        store();
     }
 
     @Override
@@ -110,14 +149,20 @@ final class PersistentFloors implements VersionFloors, TimeFloor {
     }
 
     private void store() {
+        if (deferred) {
+            return;
+        }
         JsonArray.Builder list = JsonArray.builder();
         floors.forEach((key, floor) -> list.add(JsonObject.builder().put("role", key.role().id())
                 .put("type", key.documentType()).put("target", key.targetKey()).put("version", floor.version())
                 .put("digest", HexFormat.of().formatHex(floor.payloadDigest())).build()));
-        JsonObject json = JsonObject.builder().put("format", 1).put("timeFloor", timeFloor.toString())
-                .put("floors", list.build()).build();
+        JsonObject.Builder json = JsonObject.builder().put("format", 1).put("timeFloor", timeFloor.toString())
+                .put("floors", list.build());
+        if (policy != null) {
+            json.put("policy", Base64.getEncoder().encodeToString(policy));
+        }
         try {
-            files.write(FILE, JsonWriter.indented().writeUtf8(json));
+            files.write(FILE, JsonWriter.indented().writeUtf8(json.build()));
         } catch (IOException e) {
             // The verifier's interfaces cannot throw; the processor turns this into a FAILED ack.
             throw new UncheckedIOException("the floors cannot be stored", e);

@@ -120,7 +120,7 @@ public final class PolicyAgentComponent implements PolicyStatus {
         Clock clock = Clock.systemUTC();
         RootKeeper roots = new RootKeeper(provider, Path.of(rootFile), root, floors, clock);
         PolicyProcessor processor = new PolicyProcessor(provider, roots::current, device, config.maxPolicyBytes(), floors,
-                files, enforcer, clock);
+                enforcer, clock);
         CommandProcessor commands = new CommandProcessor(provider, roots::current, device, floors, NonceLedger.load(files),
                 handset, clock);
         Optional<PolicyAgent.Connection> connection = Optional.empty();

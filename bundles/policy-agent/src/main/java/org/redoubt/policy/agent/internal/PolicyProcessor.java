@@ -24,7 +24,7 @@ import org.redoubt.policy.agent.internal.Ack.Result;
 
 /**
  * Everything between "a policy envelope arrived" and "its ack": the verification pipeline, the
- * policy schema, enforcement all or nothing, then the policy file and the floors. Nothing changes
+ * policy schema, enforcement all or nothing, then the policy and the floors in one forced write. Nothing changes
  * unless the whole policy is in force; a crash between enforcing and raising the floors is
  * repaired by the redelivered (retained) copy, which is then applied again with the same result.
  *
@@ -36,15 +36,12 @@ final class PolicyProcessor {
     static final String PAYLOAD_TYPE = "application/vnd.redoubt.policy+json";
     /** The document type of a policy. */
     static final String DOCUMENT_TYPE = "redoubt.policy";
-    /** The policy in force, as received. */
-    static final String POLICY_FILE = "policy.dsse";
 
     private final CryptoProvider provider;
     private final DocumentVerifier verifier;
     private final Supplier<TrustRoot> root;
     private final Expectation expectation;
     private final PersistentFloors floors;
-    private final StateFiles files;
     private final Enforcer enforcer;
     private final Clock clock;
     private AppliedPolicy current;
@@ -54,19 +51,17 @@ final class PolicyProcessor {
      * @param root     the trust root in force (it changes by rotation)
      * @param device   this handset, for the target check
      * @param maxBytes the size cap of a policy envelope
-     * @param floors   the anti-rollback and time floors
-     * @param files    where the policy in force is kept
+     * @param floors   the anti-rollback and time floors, and the policy in force
      * @param enforcer puts a policy in force
      * @param clock    the time of acks and of the staleness check
      */
     PolicyProcessor(CryptoProvider provider, Supplier<TrustRoot> root, DeviceIdentity device, int maxBytes,
-            PersistentFloors floors, StateFiles files, Enforcer enforcer, Clock clock) {
+            PersistentFloors floors, Enforcer enforcer, Clock clock) {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.verifier = new DocumentVerifier(provider);
         this.root = Objects.requireNonNull(root, "root");
         this.expectation = new Expectation(Role.POLICY, PAYLOAD_TYPE, DOCUMENT_TYPE, device, maxBytes);
         this.floors = Objects.requireNonNull(floors, "floors");
-        this.files = Objects.requireNonNull(files, "files");
         this.enforcer = Objects.requireNonNull(enforcer, "enforcer");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -79,7 +74,7 @@ final class PolicyProcessor {
      * @throws IOException when the stored policy cannot be read or enforced
      */
     Optional<AppliedPolicy> restore() throws IOException {
-        Optional<byte[]> stored = files.read(POLICY_FILE, expectation.maxBytes());
+        Optional<byte[]> stored = floors.policy();
         if (stored.isEmpty()) {
             return Optional.empty();
         }
@@ -148,9 +143,11 @@ final class PolicyProcessor {
             return ack(version, digest, Result.FAILED, "ENFORCEMENT_FAILED", e.getMessage());
         }
         try {
-            files.write(POLICY_FILE, envelope);
-            verifier.commit(accepted, floors, floors);
-        } catch (IOException | UncheckedIOException e) {
+            floors.together(() -> {
+                floors.keepPolicy(envelope);
+                verifier.commit(accepted, floors, floors);
+            });
+        } catch (UncheckedIOException e) {
             restorePrevious(e);
             return ack(version, digest, Result.FAILED, "STORAGE_FAILED", e.getMessage());
         }

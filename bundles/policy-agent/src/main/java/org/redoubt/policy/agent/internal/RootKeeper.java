@@ -78,7 +78,7 @@ final class RootKeeper {
         RotationVerdict.Rotated rotated = (RotationVerdict.Rotated) verdict;
         try {
             trustDirectory.write(fileName, envelope);
-            rotation.commit(rotated, floors, floors);
+            floors.together(() -> rotation.commit(rotated, floors, floors));
         } catch (IOException | UncheckedIOException e) {
             return ack(OptionalLong.of(rotated.root().version()), digest, Result.FAILED, "STORAGE_FAILED", e.getMessage());
         }

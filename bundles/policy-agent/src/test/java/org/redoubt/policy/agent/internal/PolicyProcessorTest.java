@@ -70,7 +70,7 @@ class PolicyProcessorTest {
             }
         };
         return new PolicyProcessor(TestFleet.PROVIDER, () -> fleet.root, new DeviceIdentity(DEVICE, "field", "rdt-1"),
-                16 * 1024, PersistentFloors.load(files, fleet.root.issuedAt()), files, enforcer, clock);
+                16 * 1024, PersistentFloors.load(files, fleet.root.issuedAt()), enforcer, clock);
     }
 
     private Ack applied(byte[] envelope) {
@@ -83,8 +83,6 @@ class PolicyProcessorTest {
     private void refused(byte[] envelope, String reason) throws Exception {
         int calls = enforcer.calls.size();
         Optional<AppliedPolicy> before = processor.current();
-        byte[] stored = Files.exists(state.resolve(PolicyProcessor.POLICY_FILE))
-                ? Files.readAllBytes(state.resolve(PolicyProcessor.POLICY_FILE)) : null;
         byte[] floors = Files.exists(state.resolve(PersistentFloors.FILE))
                 ? Files.readAllBytes(state.resolve(PersistentFloors.FILE)) : null;
 
@@ -94,10 +92,8 @@ class PolicyProcessorTest {
         assertEquals(Optional.of(reason), ack.reason(), () -> "detail " + ack.detail());
         assertEquals(calls, enforcer.calls.size(), "nothing was enforced");
         assertEquals(before.map(p -> p.header().version()), processor.current().map(p -> p.header().version()));
-        if (stored != null) {
-            assertArrayEquals(stored, Files.readAllBytes(state.resolve(PolicyProcessor.POLICY_FILE)));
-        }
         if (floors != null) {
+            // The floors, the time floor and the policy in force: all in this one file.
             assertArrayEquals(floors, Files.readAllBytes(state.resolve(PersistentFloors.FILE)));
         }
         String json = new String(ack.toJson(), StandardCharsets.UTF_8);
@@ -183,13 +179,13 @@ class PolicyProcessorTest {
         assertEquals(Optional.of("UNKNOWN_FIELD"), ack.reason());
         assertTrue(ack.detail().orElseThrow().contains("gps"), ack.detail().orElseThrow());
         assertTrue(enforcer.calls.isEmpty());
-        assertFalse(Files.exists(state.resolve(PolicyProcessor.POLICY_FILE)));
+        assertFalse(Files.exists(state.resolve(PersistentFloors.FILE)));
     }
 
     @Test
     void aPolicyThatCannotBeEnforcedFailsAndThePreviousOneStays() throws Exception {
         applied(fleet.policy(1, DEVICE, BLUETOOTH_OFF));
-        byte[] stored = Files.readAllBytes(state.resolve(PolicyProcessor.POLICY_FILE));
+        byte[] stored = Files.readAllBytes(state.resolve(PersistentFloors.FILE));
         enforcer.failNext = true;
 
         Ack ack = processor.receive(fleet.policy(2, DEVICE, NFC_OFF));
@@ -197,7 +193,7 @@ class PolicyProcessorTest {
         assertEquals(Result.FAILED, ack.result());
         assertEquals(Optional.of("ENFORCEMENT_FAILED"), ack.reason());
         assertEquals(1, processor.current().orElseThrow().header().version());
-        assertArrayEquals(stored, Files.readAllBytes(state.resolve(PolicyProcessor.POLICY_FILE)));
+        assertArrayEquals(stored, Files.readAllBytes(state.resolve(PersistentFloors.FILE)));
         // Not raised: the same policy is applied when it comes again.
         applied(fleet.policy(2, DEVICE, NFC_OFF));
     }
@@ -220,11 +216,14 @@ class PolicyProcessorTest {
     @Test
     void aStoredPolicyWhoseBytesWereChangedIsNotEnforced() throws Exception {
         applied(fleet.policy(1, DEVICE, BLUETOOTH_OFF));
-        byte[] stored = Files.readAllBytes(state.resolve(PolicyProcessor.POLICY_FILE));
-        String text = new String(stored, StandardCharsets.UTF_8);
+        String file = Files.readString(state.resolve(PersistentFloors.FILE));
+        String policy = file.replaceAll("(?s).*\"policy\" *: *\"([^\"]+)\".*", "$1");
+        String text = new String(java.util.Base64.getDecoder().decode(policy), StandardCharsets.UTF_8);
         int at = text.indexOf("\"sig\":\"") + 8;
         char flipped = text.charAt(at) == 'A' ? 'B' : 'A';
-        Files.writeString(state.resolve(PolicyProcessor.POLICY_FILE), text.substring(0, at) + flipped + text.substring(at + 1));
+        String changed = text.substring(0, at) + flipped + text.substring(at + 1);
+        Files.writeString(state.resolve(PersistentFloors.FILE), file.replace(policy,
+                java.util.Base64.getEncoder().encodeToString(changed.getBytes(StandardCharsets.UTF_8))));
         enforcer.calls.clear();
 
         processor = boot();
