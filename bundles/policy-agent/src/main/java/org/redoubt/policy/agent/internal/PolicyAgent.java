@@ -235,7 +235,7 @@ final class PolicyAgent implements AutoCloseable {
         Instant now = processor.now();
         Optional<AppliedPolicy> current = processor.current();
         boolean stale = current.map(policy -> policy.staleAt(now)).orElse(false);
-        link.publish(topics.status(), StatusReport.online(topics.deviceId(), current, stale, compliant && !stale, now),
+        link.publish(topics.status(), StatusReport.online(topics.deviceId(), current, stale, compliant && !stale, reporting, now),
                 true);
     }
 

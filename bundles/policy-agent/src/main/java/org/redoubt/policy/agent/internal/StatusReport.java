@@ -21,10 +21,13 @@ final class StatusReport {
      * @param policy    the policy in force
      * @param stale     whether it has expired
      * @param compliant whether it is fully in force (its last enforcement did not fail) and not stale
+     * @param every     how often the handset reports (policy {@code reporting.interval}): an operator
+     *                  can tell a handset that missed its report from one that has nothing to say
      * @param at        now
      * @return the online status
      */
-    static byte[] online(String deviceId, Optional<AppliedPolicy> policy, boolean stale, boolean compliant, Instant at) {
+    static byte[] online(String deviceId, Optional<AppliedPolicy> policy, boolean stale, boolean compliant,
+            java.time.Duration every, Instant at) {
         JsonObject.Builder state = JsonObject.builder();
         if (policy.isPresent()) {
             state.put("version", policy.get().header().version())
@@ -35,7 +38,8 @@ final class StatusReport {
             state.put("state", "NONE");
         }
         return JsonWriter.compact().writeUtf8(JsonObject.builder().put("state", "ONLINE").put("device", deviceId)
-                .put("policy", state.build()).put("compliant", compliant).put("at", at.toString()).build());
+                .put("policy", state.build()).put("compliant", compliant).put("reportEvery", every.toString())
+                .put("at", at.toString()).build());
     }
 
     /**

@@ -56,6 +56,7 @@ class PolicyChannelTest {
     Path work;
 
     private TestPki pki;
+    private JsonObject firstStatus;
     private Path brokerConfiguration;
     private int port;
     private MosquittoProcess broker;
@@ -85,7 +86,7 @@ class PolicyChannelTest {
         agent = handset(DEVICE);
         agent.start();
         operator = operator();
-        awaitStatus("NONE");
+        firstStatus = awaitStatus("NONE");
     }
 
     @AfterEach
@@ -452,6 +453,17 @@ class PolicyChannelTest {
         }
         throw new AssertionError("no " + state + " status of " + device + "; its log: "
                 + Files.readString(work.resolve(device + ".log")));
+    }
+
+    @Test
+    void aPolicysReportingIntervalSetsHowOftenTheHandsetReports() throws Exception {
+        assertEquals("PT15M", firstStatus.requireString("reportEvery"), "the default without a policy");
+        byte[] everyMinute = fleet.policy(1, DEVICE, "{\"reporting\":{\"interval\":\"PT1M\",\"fields\":[]}}");
+
+        publish(operator, deviceTopic(), everyMinute);
+
+        assertEquals("APPLIED", ackFor(everyMinute).requireString("result"));
+        assertEquals("PT1M", awaitStatus("CURRENT").requireString("reportEvery"));
     }
 
     private static String ackDigest(byte[] envelope) throws Exception {
