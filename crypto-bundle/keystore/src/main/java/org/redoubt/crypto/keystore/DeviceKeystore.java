@@ -69,22 +69,32 @@ public interface DeviceKeystore {
     String certificateRequest();
 
     /**
-     * A TLS key manager that presents the identity key with its certificate chain, for the MQTT
-     * client's mutual TLS. Only an ECDSA P-256 identity key can be used: it is what every TLS 1.3
-     * stack (the JDK's and the broker's OpenSSL) takes. An SM2 identity key (a handset whose key was
-     * made under the SM suite) cannot, because neither stack implements the SM cipher suites of
-     * RFC 8998.
+     * A TLS key manager for the MQTT client's mutual TLS. It presents the identity key when that is
+     * an ECDSA P-256 key (NIST suite): what every TLS 1.3 stack here (the JDK's and the broker's
+     * OpenSSL) takes. A handset whose identity key is SM2 (made under the SM suite) keeps a separate
+     * ECDSA P-256 transport key for TLS, sealed like the identity key, because neither stack
+     * implements the SM cipher suites of RFC 8998; the identity key still signs everything else.
      *
      * <p>The private key lives in the returned manager as a JDK key object; no encoding of it is
      * kept. Each call makes a new manager; a manager of a withdrawn service keeps working until its
      * TLS sessions end.
      *
-     * @param chain the device certificate first (its public key must be the identity key), then
-     *              any intermediate CA certificates
+     * @param chain the device certificate first (issued from {@link #tlsCertificateRequest()}: its
+     *              public key must be the TLS key), then any intermediate CA certificates
      * @return the key manager, with the single alias {@code device}
-     * @throws KeystoreException {@code UNSUPPORTED} for a key of another scheme, {@code MALFORMED}
-     *                           for an empty chain or a certificate for another key
+     * @throws KeystoreException {@code MALFORMED} for an empty chain or a certificate for another key
      * @since 1.1
      */
     X509KeyManager tlsKeyManager(List<X509Certificate> chain) throws KeystoreException;
+
+    /**
+     * The PKCS#10 request for the key {@link #tlsKeyManager} presents: {@link #certificateRequest()}
+     * for a P-256 identity key, else the transport key's (also written to {@code keys/device-tls.csr}).
+     * Subject {@code CN=<device id>}, ecdsa-with-SHA256. An operator CA issues the MQTT client
+     * certificate from it.
+     *
+     * @return the request, PEM-encoded
+     * @since 1.1
+     */
+    String tlsCertificateRequest();
 }

@@ -57,6 +57,11 @@ final class TestIdentity implements DeviceKeystore {
     }
 
     @Override
+    public String tlsCertificateRequest() {
+        throw new UnsupportedOperationException("the test's certificate is issued from the key pair directly");
+    }
+
+    @Override
     public X509KeyManager tlsKeyManager(List<X509Certificate> chain) throws KeystoreException {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");

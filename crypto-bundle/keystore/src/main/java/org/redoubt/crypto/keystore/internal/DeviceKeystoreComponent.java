@@ -135,6 +135,11 @@ public final class DeviceKeystoreComponent implements DeviceKeystore {
     }
 
     @Override
+    public String tlsCertificateRequest() {
+        return key.tlsCertificateRequest();
+    }
+
+    @Override
     public String certificateRequest() {
         return key.certificateRequest();
     }

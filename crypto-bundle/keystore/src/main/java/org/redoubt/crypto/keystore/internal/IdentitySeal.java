@@ -30,13 +30,29 @@ final class IdentitySeal {
     static final String PURPOSE = "device-identity-key";
 
     private static final String CONTEXT = "redoubt/keystore/identity/v1";
+    /** The context of the TLS transport key an SM handset keeps beside its SM2 identity. */
+    private static final String TRANSPORT_CONTEXT = "redoubt/keystore/transport/v1";
 
     private final CryptoProvider provider;
     private final DeviceSecret deviceSecret;
+    private final String context;
 
     IdentitySeal(CryptoProvider provider, DeviceSecret deviceSecret) {
+        this(provider, deviceSecret, CONTEXT);
+    }
+
+    private IdentitySeal(CryptoProvider provider, DeviceSecret deviceSecret, String context) {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.deviceSecret = Objects.requireNonNull(deviceSecret, "deviceSecret");
+        this.context = context;
+    }
+
+    /**
+     * @return a seal for the TLS transport key: the same device-secret key, another context in the
+     *         associated data, so that the two key files cannot stand in for each other
+     */
+    IdentitySeal forTransport() {
+        return new IdentitySeal(provider, deviceSecret, TRANSPORT_CONTEXT);
     }
 
     /**
@@ -50,7 +66,7 @@ final class IdentitySeal {
         byte[] nonce = provider.randomBytes(AeadAlgorithm.NONCE_LENGTH);
         byte[] pkcs8 = key.encodePrivateKey();
         try (AeadCipher cipher = cipher(suite)) {
-            return new IdentityKeyFile(suite, publicKey, nonce, cipher.seal(nonce, associatedData(publicKey), pkcs8));
+            return new IdentityKeyFile(suite, publicKey, nonce, cipher.seal(nonce, associatedData(context, publicKey), pkcs8));
         } finally {
             Arrays.fill(pkcs8, (byte) 0);
         }
@@ -90,7 +106,7 @@ final class IdentitySeal {
      */
     byte[] unseal(IdentityKeyFile file) throws KeystoreException {
         try (AeadCipher cipher = cipher(file.suite())) {
-            return cipher.open(file.nonce(), associatedData(file.publicKey()), file.sealed());
+            return cipher.open(file.nonce(), associatedData(context, file.publicKey()), file.sealed());
         } catch (CryptoException e) {
             throw new KeystoreException(Reason.TAMPERED, "the sealed identity key does not open on this handset "
                     + "(changed, copied from another handset, or its device secret was destroyed)", e);
@@ -119,8 +135,12 @@ final class IdentitySeal {
      *         SPKI equal to the imported key's public half, which {@link #open} checks
      */
     static byte[] associatedData(VerificationKey publicKey) {
+        return associatedData(CONTEXT, publicKey);
+    }
+
+    private static byte[] associatedData(String context, VerificationKey publicKey) {
         ByteArrayOutputStream aad = new ByteArrayOutputStream();
-        aad.writeBytes((CONTEXT + "\u0000" + publicKey.scheme().id() + "\u0000").getBytes(StandardCharsets.UTF_8));
+        aad.writeBytes((context + "\u0000" + publicKey.scheme().id() + "\u0000").getBytes(StandardCharsets.UTF_8));
         aad.writeBytes(publicKey.distinguishingId().bytes());
         aad.write(0);
         aad.writeBytes(publicKey.subjectPublicKeyInfo());

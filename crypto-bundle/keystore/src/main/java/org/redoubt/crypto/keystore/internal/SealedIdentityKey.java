@@ -14,6 +14,7 @@ import javax.net.ssl.X509KeyManager;
 
 import org.redoubt.crypto.api.CryptoProvider;
 import org.redoubt.crypto.api.DistinguishingId;
+import org.redoubt.crypto.api.SignatureScheme;
 import org.redoubt.crypto.api.SigningKey;
 import org.redoubt.crypto.api.Suite;
 import org.redoubt.crypto.api.VerificationKey;
@@ -35,6 +36,10 @@ public final class SealedIdentityKey implements DeviceKeystore, AutoCloseable {
     public static final String KEY_FILE = "device-identity.json";
     /** The certificate request's file name, for the operator. */
     public static final String CSR_FILE = "device.csr";
+    /** The sealed TLS transport key of a handset whose identity key cannot authenticate TLS (SM2). */
+    public static final String TRANSPORT_KEY_FILE = "device-tls.json";
+    /** The transport key's certificate request, for the operator. */
+    public static final String TRANSPORT_CSR_FILE = "device-tls.csr";
 
     private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -43,19 +48,24 @@ public final class SealedIdentityKey implements DeviceKeystore, AutoCloseable {
     private final SigningKey key;
     private final VerificationKey publicKey;
     private final String certificateRequest;
+    private final SigningKey transport;
+    private final String transportRequest;
 
-    private SealedIdentityKey(String deviceId, Suite suite, SigningKey key, String certificateRequest) {
+    private SealedIdentityKey(String deviceId, Suite suite, SigningKey key, String certificateRequest,
+            SigningKey transport, String transportRequest) {
         this.deviceId = deviceId;
         this.suite = suite;
         this.key = key;
         this.publicKey = key.verificationKey();
         this.certificateRequest = certificateRequest;
+        this.transport = transport;
+        this.transportRequest = transportRequest;
     }
 
     /** Takes the key over: it is closed if the request cannot be made. */
     private static SealedIdentityKey of(String deviceId, Suite suite, SigningKey key) {
         try {
-            return new SealedIdentityKey(deviceId, suite, key, CertificationRequests.pem(key, deviceId));
+            return new SealedIdentityKey(deviceId, suite, key, CertificationRequests.pem(key, deviceId), null, null);
         } catch (RuntimeException e) {
             key.close();
             throw e;
@@ -89,7 +99,8 @@ public final class SealedIdentityKey implements DeviceKeystore, AutoCloseable {
         IdentitySeal seal = new IdentitySeal(provider, deviceSecret);
         Optional<byte[]> stored = OwnerOnlyFiles.readIfExists(keys.resolve(KEY_FILE), IdentityKeyFile.MAX_BYTES);
         if (stored.isEmpty()) {
-            return create(keys, deviceId, provider, seal, activeSuite, journal);
+            return withTransport(create(keys, deviceId, provider, seal, activeSuite, journal), keys, provider, seal,
+                    journal);
         }
         IdentityKeyFile file = IdentityKeyFile.decode(stored.get());
         SealedIdentityKey loaded = of(deviceId, file.suite(), seal.open(file));
@@ -99,9 +110,53 @@ public final class SealedIdentityKey implements DeviceKeystore, AutoCloseable {
                 // A power cut between the two first-boot writes, or an operator who took the file away.
                 loaded.writeCertificateRequest(keys, journal);
             }
-            return loaded;
+            return withTransport(loaded, keys, provider, seal, journal);
         } catch (KeystoreException | RuntimeException e) {
             loaded.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A handset whose identity key cannot authenticate TLS 1.3 (an SM2 key: no TLS stack here has
+     * the SM cipher suites of RFC 8998) also keeps an ECDSA P-256 transport key, sealed the same
+     * way in its own context, with its own certificate request. The identity key is unchanged.
+     * Takes {@code identity} over: it is closed if the transport key cannot be had.
+     */
+    private static SealedIdentityKey withTransport(SealedIdentityKey identity, Path keys, CryptoProvider provider,
+            IdentitySeal identitySeal, Consumer<String> journal) throws KeystoreException {
+        if (identity.publicKey.scheme() == SignatureScheme.ECDSA_P256_SHA256) {
+            return identity;
+        }
+        IdentitySeal seal = identitySeal.forTransport();
+        SigningKey transport = null;
+        try {
+            Optional<byte[]> stored = OwnerOnlyFiles.readIfExists(keys.resolve(TRANSPORT_KEY_FILE), IdentityKeyFile.MAX_BYTES);
+            if (stored.isPresent()) {
+                transport = seal.open(IdentityKeyFile.decode(stored.get()));
+                if (transport.verificationKey().scheme() != SignatureScheme.ECDSA_P256_SHA256) {
+                    throw new KeystoreException(Reason.UNSUPPORTED, TRANSPORT_KEY_FILE + " holds a "
+                            + transport.verificationKey().scheme().id() + " key, not ecdsa-p256-sha256", null);
+                }
+            } else {
+                transport = provider.generateSigningKey(SignatureScheme.ECDSA_P256_SHA256, DistinguishingId.NONE);
+                OwnerOnlyFiles.write(keys.resolve(TRANSPORT_KEY_FILE), seal.seal(Suite.NIST, transport).encode());
+                journal.accept("TLS transport key " + transport.verificationKey() + " generated beside the "
+                        + identity.publicKey.scheme().id() + " identity key and sealed in " + keys.resolve(TRANSPORT_KEY_FILE));
+            }
+            String request = CertificationRequests.pem(transport, identity.deviceId);
+            if (!Files.exists(keys.resolve(TRANSPORT_CSR_FILE))) {
+                OwnerOnlyFiles.write(keys.resolve(TRANSPORT_CSR_FILE), request.getBytes(StandardCharsets.US_ASCII));
+                journal.accept("TLS certificate request for CN=" + identity.deviceId + " written to "
+                        + keys.resolve(TRANSPORT_CSR_FILE));
+            }
+            return new SealedIdentityKey(identity.deviceId, identity.suite, identity.key, identity.certificateRequest,
+                    transport, request);
+        } catch (KeystoreException | RuntimeException e) {
+            if (transport != null) {
+                transport.close();
+            }
+            identity.close();
             throw e;
         }
     }
@@ -162,7 +217,12 @@ public final class SealedIdentityKey implements DeviceKeystore, AutoCloseable {
 
     @Override
     public X509KeyManager tlsKeyManager(List<X509Certificate> chain) throws KeystoreException {
-        return TlsIdentity.keyManager(key, chain);
+        return TlsIdentity.keyManager(transport == null ? key : transport, chain);
+    }
+
+    @Override
+    public String tlsCertificateRequest() {
+        return transport == null ? certificateRequest : transportRequest;
     }
 
     @Override
@@ -170,9 +230,12 @@ public final class SealedIdentityKey implements DeviceKeystore, AutoCloseable {
         return certificateRequest;
     }
 
-    /** Destroys the private key; {@link #sign} throws {@link IllegalStateException} afterwards. */
+    /** Destroys the private keys; {@link #sign} throws {@link IllegalStateException} afterwards. */
     @Override
     public void close() {
         key.close();
+        if (transport != null) {
+            transport.close();
+        }
     }
 }

@@ -50,6 +50,17 @@ final class Handset {
         return keys.resolve(SealedIdentityKey.CSR_FILE);
     }
 
+    /**
+     * @param suite the suite of the identity key
+     * @return the files a healthy handset has, sorted: an SM2 identity also has its TLS transport key
+     */
+    static List<String> expectedFiles(Suite suite) {
+        return suite == Suite.SM
+                ? List.of(SealedIdentityKey.KEY_FILE, SealedIdentityKey.TRANSPORT_CSR_FILE,
+                        SealedIdentityKey.TRANSPORT_KEY_FILE, SealedIdentityKey.CSR_FILE)
+                : List.of(SealedIdentityKey.KEY_FILE, SealedIdentityKey.CSR_FILE);
+    }
+
     /** @return the names in the keys directory, sorted */
     List<String> files() throws IOException {
         if (!Files.isDirectory(keys)) {

@@ -2,6 +2,7 @@ package org.redoubt.crypto.keystore.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -96,12 +97,64 @@ class TlsIdentityTest {
     }
 
     @Test
-    void anSm2IdentityKeyCannotAuthenticateTls() throws Exception {
+    void anSm2HandsetAuthenticatesTlsWithItsP256TransportKeyKeptAcrossBoots() throws Exception {
         KeyPair ca = ecKeyPair();
-        X509Certificate any = certificate("CN=" + Handset.DEVICE_ID, ecKeyPair().getPublic(), "CN=test-ca", ca);
-        try (SealedIdentityKey identity = new Handset(data).boot(Suite.SM)) {
-            KeystoreException e = assertThrows(KeystoreException.class, () -> identity.tlsKeyManager(List.of(any)));
-            assertEquals(Reason.UNSUPPORTED, e.reason());
+        X509Certificate caCertificate = certificate("CN=test-ca", ca.getPublic(), "CN=test-ca", ca);
+        Handset handset = new Handset(data);
+        X509Certificate device;
+        try (SealedIdentityKey identity = handset.boot(Suite.SM)) {
+            assertEquals(org.redoubt.crypto.api.SignatureScheme.SM2_SM3, identity.identityKey().scheme());
+            assertEquals(identity.tlsCertificateRequest(), java.nio.file.Files.readString(
+                    handset.keys.resolve(SealedIdentityKey.TRANSPORT_CSR_FILE)));
+            org.bouncycastle.pkcs.PKCS10CertificationRequest request = new org.bouncycastle.pkcs.PKCS10CertificationRequest(
+                    java.util.Base64.getMimeDecoder().decode(identity.tlsCertificateRequest()
+                            .replaceAll("-----[A-Z ]+-----", "")));
+            PublicKey transport = java.security.KeyFactory.getInstance("EC").generatePublic(
+                    new java.security.spec.X509EncodedKeySpec(request.getSubjectPublicKeyInfo().getEncoded()));
+            device = certificate("CN=" + Handset.DEVICE_ID, transport, "CN=test-ca", ca);
+            assertEquals(Reason.MALFORMED, assertThrows(KeystoreException.class, () -> identity.tlsKeyManager(
+                    List.of(certificate("CN=" + Handset.DEVICE_ID, ecKeyPair().getPublic(), "CN=test-ca", ca)))).reason());
+        }
+        // The next boot loads the same transport key: the certificate issued for it still fits.
+        try (SealedIdentityKey identity = handset.boot(Suite.SM)) {
+            assertEquals(new X500Principal("CN=" + Handset.DEVICE_ID), handshake(identity.tlsKeyManager(List.of(device)),
+                    caCertificate, ca));
+        }
+        assertTrue(handset.journal.stream().anyMatch(line -> line.startsWith("TLS transport key")), handset.journal.toString());
+    }
+
+    @Test
+    void aNistHandsetHasNoTransportKey() throws Exception {
+        Handset handset = new Handset(data);
+        try (SealedIdentityKey identity = handset.boot(Suite.NIST)) {
+            assertEquals(identity.certificateRequest(), identity.tlsCertificateRequest());
+        }
+        assertEquals(List.of(SealedIdentityKey.KEY_FILE, SealedIdentityKey.CSR_FILE), handset.files());
+    }
+
+    /** @return the client certificate's subject as a TLS 1.3 server that requires one saw it */
+    private static X500Principal handshake(javax.net.ssl.X509KeyManager client, X509Certificate caCertificate, KeyPair ca)
+            throws Exception {
+        KeyPair server = ecKeyPair();
+        X509Certificate serverCertificate = certificate("CN=localhost", server.getPublic(), "CN=test-ca", ca);
+        SSLContext clientContext = SSLContext.getInstance("TLSv1.3");
+        clientContext.init(new javax.net.ssl.KeyManager[] {client}, trusting(caCertificate).getTrustManagers(), null);
+        KeyStore serverKeys = KeyStore.getInstance("PKCS12");
+        serverKeys.load(null, null);
+        serverKeys.setKeyEntry("server", server.getPrivate(), new char[0], new X509Certificate[] {serverCertificate});
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance("PKIX");
+        keyManagers.init(serverKeys, new char[0]);
+        SSLContext serverContext = SSLContext.getInstance("TLSv1.3");
+        serverContext.init(keyManagers.getKeyManagers(), trusting(caCertificate).getTrustManagers(), null);
+        try (SSLServerSocket listener = (SSLServerSocket) serverContext.getServerSocketFactory().createServerSocket(0)) {
+            listener.setNeedClientAuth(true);
+            CompletableFuture<X500Principal> seen = CompletableFuture.supplyAsync(() -> accept(listener));
+            try (SSLSocket socket = (SSLSocket) clientContext.getSocketFactory().createSocket("localhost", listener.getLocalPort())) {
+                socket.startHandshake();
+                socket.getOutputStream().write(1);
+                socket.getOutputStream().flush();
+                return seen.get(10, TimeUnit.SECONDS);
+            }
         }
     }
 
