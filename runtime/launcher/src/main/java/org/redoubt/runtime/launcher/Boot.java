@@ -74,7 +74,7 @@ final class Boot {
                 records.save(plan.record());
                 publishBootedRelease(release);
                 framework = preparation.await();
-                bundles = FrameworkBoot.start(framework, release);
+                bundles = FrameworkBoot.start(framework, release, console::message);
             } catch (BootFailure | RuntimeException e) {
                 preparation.abandon();
                 throw e;

@@ -3,11 +3,13 @@ package org.redoubt.runtime.launcher;
 import java.io.ByteArrayInputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.hooks.resolver.ResolverHookFactory;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
@@ -33,8 +35,10 @@ final class FrameworkBoot {
      * @throws BootFailure {@link ExitCode#FRAMEWORK_FAILED} when a bundle cannot be installed or
      *                     the framework cannot start
      */
-    static Map<String, Bundle> start(Framework framework, VerifiedRelease release) throws BootFailure {
+    static Map<String, Bundle> start(Framework framework, VerifiedRelease release, Consumer<String> refusals)
+            throws BootFailure {
         BundleContext context = framework.getBundleContext();
+        context.registerService(ResolverHookFactory.class, new ReleaseOnlyResolution(admitted(release), refusals), null);
         Map<String, Bundle> installed = new LinkedHashMap<>();
         for (ReleaseBundle entry : release.bundles()) {
             try {
@@ -59,5 +63,15 @@ final class FrameworkBoot {
             throw new BootFailure(ExitCode.FRAMEWORK_FAILED, "framework failed to start: " + e.getMessage(), e);
         }
         return installed;
+    }
+
+    /** @return what the resolver admits: each release bundle at the location it is installed at */
+    static Map<String, ReleaseOnlyResolution.Admitted> admitted(VerifiedRelease release) {
+        Map<String, ReleaseOnlyResolution.Admitted> admitted = new LinkedHashMap<>();
+        for (ReleaseBundle entry : release.bundles()) {
+            admitted.put(LOCATION_PREFIX + entry.symbolicName(),
+                    new ReleaseOnlyResolution.Admitted(entry.symbolicName(), entry.version()));
+        }
+        return admitted;
     }
 }
