@@ -59,15 +59,30 @@ final class Boot {
             Framework framework;
             Map<String, Bundle> bundles;
             BootPlan plan;
+            BootRecordStore records;
             try {
                 CryptoProvider provider = cryptoProvider();
                 TrustRoot root = new TrustStore(data.trustRoot(), new RootRotation(provider), console)
                         .establish(options.factoryRelease());
                 ReleaseVerifier verifier = new ReleaseVerifier(codec,
                         new ManifestAuthenticator(new DocumentVerifier(provider), root, device));
-                BootRecordStore records = new BootRecordStore(data.bootRecord());
-                plan = new ReleaseSelection(options.factoryRelease(), verifier, console).choose(data, records.load());
-                VerifiedRelease release = verify(verifier, plan);
+                records = new BootRecordStore(data.bootRecord());
+                ReleaseSelection selection = new ReleaseSelection(options.factoryRelease(), verifier, console);
+                Optional<BootRecord> loaded = records.load();
+                plan = selection.choose(data, loaded);
+                VerifiedRelease release;
+                try {
+                    release = verify(verifier, plan);
+                } catch (BootFailure refused) {
+                    if (!plan.testing()) {
+                        throw refused;
+                    }
+                    // A candidate that fails verification never runs: back to the committed release.
+                    console.message("rolling back the candidate release: " + refused.getMessage());
+                    plan = selection.choose(data, Optional.of(loaded.orElseThrow().rollBack("failed verification: "
+                            + refused.getMessage().lines().skip(1).findFirst().orElse(refused.getMessage()).strip())));
+                    release = verify(verifier, plan);
+                }
                 if (plan.provision()) {
                     provision(data, plan, release);
                 }
@@ -80,7 +95,7 @@ final class Boot {
                 throw e;
             }
             ReleaseManifest manifest = plan.release().manifest();
-            return runUntilStopped(framework, bundles, manifest, plan);
+            return runUntilStopped(framework, bundles, manifest, plan, records);
         } catch (IOException e) {
             throw new BootFailure(ExitCode.DATA_DIRECTORY, "cannot release the data directory lock: " + e, e);
         }
@@ -143,7 +158,7 @@ final class Boot {
     }
 
     private ExitCode runUntilStopped(Framework framework, Map<String, Bundle> bundles, ReleaseManifest manifest,
-            BootPlan plan)
+            BootPlan plan, BootRecordStore records)
             throws InterruptedException {
         StopOnce stop = new StopOnce(framework, console);
         if (!ShutdownSignals.onTerminate(stop::requestStop)) {
@@ -160,6 +175,9 @@ final class Boot {
                 .put("slot", plan.slot().directoryName())
                 .put("boot", plan.record().bootCount())
                 .put("millis", (System.nanoTime() - startNanos) / 1_000_000);
+        if (ready.isPresent() && plan.testing()) {
+            commitCandidate(records, plan);
+        }
         if (ready.isPresent()) {
             console.event("READY", detail
                     .put("bundles", ((Number) ready.get().get(ReadinessWatch.BUNDLES)).longValue())
@@ -180,6 +198,20 @@ final class Boot {
                 .put("event", stopped.getType() == FrameworkEvent.STOPPED ? "stopped" : "type-" + stopped.getType())
                 .build());
         return ExitCode.OK;
+    }
+
+    /**
+     * A candidate that reached readiness in TESTING becomes the committed release. (The release
+     * agent will add its own health window, an MQTT round trip among them, before this.)
+     */
+    private void commitCandidate(BootRecordStore records, BootPlan plan) {
+        try {
+            records.save(plan.record().commitCandidate());
+            console.message("committed the candidate release " + plan.release().manifest().release() + " in slot "
+                    + plan.slot().directoryName());
+        } catch (BootFailure e) {
+            console.message("the candidate release is ready but could not be committed: " + e.getMessage());
+        }
     }
 
     static String describe(Throwable throwable) {

@@ -22,8 +22,10 @@ import org.redoubt.json.JsonWriter;
 final class BootRecordStore {
 
     private static final JsonLimits LIMITS = new JsonLimits(64 * 1024, 4, 256, 32);
-    private static final Set<String> MEMBERS = Set.of("schema", "committed", "bootCount");
+    private static final Set<String> MEMBERS = Set.of("schema", "committed", "bootCount", "candidate", "rolledBack");
     private static final Set<String> COMMITTED_MEMBERS = Set.of("slot", "release");
+    private static final Set<String> CANDIDATE_MEMBERS = Set.of("slot", "release", "attempts");
+    private static final Set<String> ROLLED_BACK_MEMBERS = Set.of("release", "reason");
 
     private final Path file;
 
@@ -56,8 +58,22 @@ final class BootRecordStore {
             }
             JsonObject committed = root.requireObject("committed");
             committed.requireOnly(COMMITTED_MEMBERS);
+            Optional<BootRecord.Candidate> candidate = Optional.empty();
+            Optional<JsonObject> staged = root.optionalObject("candidate");
+            if (staged.isPresent()) {
+                staged.get().requireOnly(CANDIDATE_MEMBERS);
+                candidate = Optional.of(new BootRecord.Candidate(Slot.named(staged.get().requireString("slot")),
+                        staged.get().requireLong("release"), staged.get().requireInt("attempts")));
+            }
+            Optional<BootRecord.RolledBack> rolledBack = Optional.empty();
+            Optional<JsonObject> given = root.optionalObject("rolledBack");
+            if (given.isPresent()) {
+                given.get().requireOnly(ROLLED_BACK_MEMBERS);
+                rolledBack = Optional.of(new BootRecord.RolledBack(given.get().requireLong("release"),
+                        given.get().requireString("reason")));
+            }
             return Optional.of(new BootRecord(Slot.named(committed.requireString("slot")),
-                    committed.requireLong("release"), root.requireLong("bootCount")));
+                    committed.requireLong("release"), root.requireLong("bootCount"), candidate, rolledBack));
         } catch (JsonException | IllegalArgumentException e) {
             throw new BootFailure(ExitCode.DATA_DIRECTORY, "the boot record " + file + " is corrupt: " + e.getMessage(),
                     e);
@@ -69,14 +85,19 @@ final class BootRecordStore {
      * @throws BootFailure {@link ExitCode#DATA_DIRECTORY} when it cannot be written
      */
     void save(BootRecord record) throws BootFailure {
-        JsonObject json = JsonObject.builder()
+        JsonObject.Builder builder = JsonObject.builder()
                 .put("schema", 1L)
                 .put("committed", JsonObject.builder()
                         .put("slot", record.committedSlot().directoryName())
                         .put("release", record.committedRelease())
                         .build())
-                .put("bootCount", record.bootCount())
-                .build();
+                .put("bootCount", record.bootCount());
+        record.candidate().ifPresent(candidate -> builder.put("candidate", JsonObject.builder()
+                .put("slot", candidate.slot().directoryName()).put("release", candidate.release())
+                .put("attempts", candidate.attempts()).build()));
+        record.rolledBack().ifPresent(rolledBack -> builder.put("rolledBack", JsonObject.builder()
+                .put("release", rolledBack.release()).put("reason", rolledBack.reason()).build()));
+        JsonObject json = builder.build();
         byte[] bytes = (JsonWriter.indented().write(json) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             DurableFiles.replace(file, bytes);

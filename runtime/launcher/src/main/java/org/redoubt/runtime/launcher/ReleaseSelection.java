@@ -48,6 +48,35 @@ final class ReleaseSelection {
             return new BootPlan(newer.get(), slot, true,
                     record.commit(slot, newer.get().manifest().release()).nextBoot(), "factory release");
         }
+        if (record.candidate().isPresent()) {
+            BootRecord.Candidate candidate = record.candidate().get();
+            String reason = null;
+            UnverifiedRelease release = null;
+            if (candidate.attempts() >= BootRecord.MAX_ATTEMPTS) {
+                reason = candidate.attempts() + " boots without a commit";
+            } else {
+                try {
+                    release = verifier.read(data.slot(candidate.slot()));
+                    if (release.manifest().release() != candidate.release()) {
+                        reason = "slot " + candidate.slot().directoryName() + " holds release "
+                                + release.manifest().release();
+                    }
+                } catch (ReleaseRejected e) {
+                    reason = "unreadable: " + e.getMessage();
+                }
+            }
+            if (reason == null) {
+                // Counted before it runs: a crash or a hang during this boot counts.
+                console.message("booting the candidate release " + candidate.release() + " from slot "
+                        + candidate.slot().directoryName() + " in TESTING (attempt " + (candidate.attempts() + 1)
+                        + " of " + BootRecord.MAX_ATTEMPTS + ")");
+                return new BootPlan(release, candidate.slot(), false, record.candidateAttempt().nextBoot(),
+                        "candidate release in slot " + candidate.slot().directoryName(), true);
+            }
+            console.message("rolling back the candidate release " + candidate.release() + " (" + reason
+                    + "); booting the committed release " + record.committedRelease());
+            record = record.rollBack(reason);
+        }
         String origin = "release in slot " + record.committedSlot().directoryName();
         UnverifiedRelease committed = read(data.slot(record.committedSlot()), origin);
         if (committed.manifest().release() != record.committedRelease()) {
