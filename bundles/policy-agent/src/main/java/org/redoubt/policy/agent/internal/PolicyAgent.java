@@ -46,6 +46,9 @@ final class PolicyAgent implements AutoCloseable {
         }
     }
 
+    /** How long after a change its status is published. */
+    static final Duration STATUS_DELAY = Duration.ofMillis(500);
+
     /** Status reports when the policy says nothing about reporting. */
     static final Duration DEFAULT_REPORTING = Duration.ofMinutes(15);
 
@@ -59,6 +62,7 @@ final class PolicyAgent implements AutoCloseable {
     private boolean compliant = true;
     private ScheduledFuture<?> staleCheck;
     private ScheduledFuture<?> report;
+    private ScheduledFuture<?> pendingStatus;
     private Duration reporting;
     private List<String> brokerCa = List.of();
     private final Runnable changed;
@@ -172,7 +176,18 @@ final class PolicyAgent implements AutoCloseable {
         }
         link.publish(topics.ack(), ack.toJson(), false);
         if (ack.result() != Result.ALREADY_APPLIED) {
-            publishStatus();
+            statusSoon();
+        }
+    }
+
+    /**
+     * Publishes the status a moment after a change, once for several changes: the ack is what the
+     * operator waits for, and when a whole group applies a policy at once the statuses do not
+     * compete with the acks.
+     */
+    private void statusSoon() {
+        if (pendingStatus == null || pendingStatus.isDone()) {
+            pendingStatus = executor.schedule(this::publishStatus, STATUS_DELAY.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
