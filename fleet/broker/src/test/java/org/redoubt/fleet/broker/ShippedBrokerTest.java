@@ -81,12 +81,19 @@ class ShippedBrokerTest {
 
     private static BlockingQueue<String> subscribe(MqttClient client, String... topics) throws MqttException {
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        for (String topic : topics) {
-            // (Paho 1.2.5's subscribe(String, int, listener) calls itself until the stack overflows)
-            client.subscribe(new MqttSubscription[] {new MqttSubscription(PREFIX + topic, 1)},
-                    new IMqttMessageListener[] {(name, message) -> received.add(name.substring(PREFIX.length()) + " "
-                            + new String(message.getPayload(), StandardCharsets.UTF_8))});
+        IMqttMessageListener listener = (name, message) -> received.add(name.substring(PREFIX.length()) + " "
+                + new String(message.getPayload(), StandardCharsets.UTF_8));
+        MqttSubscription[] subscriptions = new MqttSubscription[topics.length];
+        IMqttMessageListener[] listeners = new IMqttMessageListener[topics.length];
+        for (int i = 0; i < topics.length; i++) {
+            subscriptions[i] = new MqttSubscription(PREFIX + topics[i], 1);
+            listeners[i] = listener;
         }
+        // One call for all topics: Paho 1.2.5 keeps its listeners in a HashMap that its callback thread
+        // iterates, so adding one while a retained message of an earlier subscription is delivered
+        // throws ConcurrentModificationException (seen). Its subscribe(String, int, listener) also
+        // calls itself until the stack overflows, hence the array overload.
+        client.subscribe(subscriptions, listeners);
         return received;
     }
 
