@@ -21,6 +21,7 @@ import org.redoubt.crypto.api.SignatureScheme;
 final class EcdsaP256Keys implements SchemeKeys {
 
     private final NamedCurve curve = NamedCurve.p256();
+    private final PublicKeyCache verificationKeys = new PublicKeyCache(curve);
     private final Supplier<SecureRandom> random;
 
     /** @param random source for key generation */
@@ -42,7 +43,7 @@ final class EcdsaP256Keys implements SchemeKeys {
     public SignatureCheck verify(byte[] subjectPublicKeyInfo, DistinguishingId id, byte[] message, byte[] signature) {
         ECPublicKeyParameters key;
         try {
-            key = curve.publicKey(subjectPublicKeyInfo);
+            key = verificationKeys.publicKey(subjectPublicKeyInfo);
         } catch (CryptoException e) {
             return SignatureCheck.INVALID_KEY;
         }

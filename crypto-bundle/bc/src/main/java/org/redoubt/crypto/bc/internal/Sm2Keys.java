@@ -22,6 +22,7 @@ import org.redoubt.crypto.api.SignatureScheme;
 final class Sm2Keys implements SchemeKeys {
 
     private final NamedCurve curve = NamedCurve.sm2();
+    private final PublicKeyCache verificationKeys = new PublicKeyCache(curve);
     private final Supplier<SecureRandom> random;
 
     /** @param random source for key generation and signature nonces */
@@ -43,7 +44,7 @@ final class Sm2Keys implements SchemeKeys {
     public SignatureCheck verify(byte[] subjectPublicKeyInfo, DistinguishingId id, byte[] message, byte[] signature) {
         ECPublicKeyParameters key;
         try {
-            key = curve.publicKey(subjectPublicKeyInfo);
+            key = verificationKeys.publicKey(subjectPublicKeyInfo);
         } catch (CryptoException e) {
             return SignatureCheck.INVALID_KEY;
         }
