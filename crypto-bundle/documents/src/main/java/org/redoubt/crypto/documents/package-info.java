@@ -19,7 +19,7 @@
  * @since 1.0
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.redoubt.crypto.documents;
 
 import org.osgi.annotation.bundle.Export;

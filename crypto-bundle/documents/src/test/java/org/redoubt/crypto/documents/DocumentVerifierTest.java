@@ -26,13 +26,13 @@ class DocumentVerifierTest {
     private static final Expectation POLICY = new Expectation(Role.POLICY, Fixtures.POLICY_TYPE, Fixtures.POLICY_DOC,
             Fixtures.DEVICE_A, CAP);
 
-    private static SigningKey policyEc;
-    private static SigningKey policyEd;
-    private static SigningKey policySm;
+    static SigningKey policyEc;
+    static SigningKey policyEd;
+    static SigningKey policySm;
     private static SigningKey commandEc;
     private static TrustRoot root;
 
-    private final DocumentVerifier verifier = new DocumentVerifier(Fixtures.PROVIDER);
+    private final DocumentVerifier verifier = newVerifier();
     private MemoryFloors floors;
     private MemoryTime time;
 
@@ -48,6 +48,15 @@ class DocumentVerifierTest {
         roles.put(Role.RELEASE, RoleSpec.of(1, Fixtures.sm2()));
         roles.put(Role.COMMAND, RoleSpec.of(1, commandEc));
         root = Fixtures.root(1, roles);
+    }
+
+    static TrustRoot rootForTests() {
+        return root;
+    }
+
+    /** @return the verifier under test; a subclass runs every test again with another one */
+    DocumentVerifier newVerifier() {
+        return new DocumentVerifier(Fixtures.PROVIDER);
     }
 
     @BeforeEach
@@ -297,7 +306,7 @@ class DocumentVerifierTest {
         return envelope;
     }
 
-    private Verdict verify(byte[] envelope) {
+    Verdict verify(byte[] envelope) {
         return verifier.verify(envelope, POLICY, root, floors, time);
     }
 
