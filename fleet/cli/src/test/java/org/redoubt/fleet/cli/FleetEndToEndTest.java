@@ -163,8 +163,15 @@ class FleetEndToEndTest {
         Run table = ok(concat(new String[] {"status", "--wait", "10"}, operator, new String[0]));
         assertTrue(table.out().lines().anyMatch(line -> line.matches("device-a\\s+ONLINE\\s+5\\s+CURRENT\\s+true\\s+.*")),
                 table.out());
-        String state = Files.readString(work.resolve("handset/state/policy/state.json"));
-        assertTrue(state.contains("\"" + java.util.Base64.getEncoder().encodeToString(envelope) + "\""),
+        // The agent's record: two slots written in turn, each a header and the JSON.
+        StringBuilder state = new StringBuilder();
+        for (String slot : new String[] {"state.a", "state.b"}) {
+            Path file = work.resolve("handset/state/policy/" + slot);
+            if (Files.exists(file)) {
+                state.append(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        assertTrue(state.toString().contains("\"" + java.util.Base64.getEncoder().encodeToString(envelope) + "\""),
                 "the handset keeps exactly the signed bytes: " + state);
     }
 

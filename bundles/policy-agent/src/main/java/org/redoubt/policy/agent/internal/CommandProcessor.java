@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
@@ -46,9 +47,9 @@ final class CommandProcessor {
     private final Clock clock;
 
     CommandProcessor(CryptoProvider provider, Supplier<TrustRoot> root, DeviceIdentity device, PersistentFloors floors,
-            NonceLedger nonces, HandsetCommands handset, Clock clock) {
+            NonceLedger nonces, HandsetCommands handset, Clock clock, Executor signatureChecks) {
         this.provider = Objects.requireNonNull(provider, "provider");
-        this.verifier = new DocumentVerifier(provider);
+        this.verifier = new DocumentVerifier(provider, signatureChecks);
         this.root = Objects.requireNonNull(root, "root");
         this.expectation = new Expectation(Role.COMMAND, Command.PAYLOAD_TYPE, Command.DOCUMENT_TYPE, device, MAX_BYTES);
         this.floors = Objects.requireNonNull(floors, "floors");

@@ -2,6 +2,7 @@ package org.redoubt.policy.agent.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
@@ -24,66 +25,85 @@ import org.redoubt.json.JsonParser;
 import org.redoubt.json.JsonWriter;
 
 /**
- * What the agent must not forget, in one file ({@code state.json}) so that applying a policy costs
- * one forced write: the anti-rollback floors (highest accepted version and its payload digest, per
- * role, document type and target), the time floor (never earlier than the latest verified
- * issuedAt) and the envelope of the policy in force. Every change is on disk before the method
- * returns ({@link #together} groups several).
+ * What the agent must not forget, in one record so that applying a policy costs one forced write:
+ * the anti-rollback floors (highest accepted version and its payload digest, per role, document
+ * type and target), the time floor (never earlier than the latest verified issuedAt) and the
+ * envelope of the policy in force. The record is an {@link AlternatingRecord} ({@code state.a},
+ * {@code state.b}); before the agent's first write, a provisioned {@code state.json} of the same
+ * JSON is read instead. Every change is on disk before the method returns ({@link #together}
+ * groups several).
  *
  * <p>Not thread-safe: the agent changes them from its one processing thread.
  */
 final class PersistentFloors implements VersionFloors, TimeFloor {
 
-    static final String FILE = "state.json";
+    /** The provisioned state, read only while the agent has not written its record yet. */
+    static final String PROVISIONED = "state.json";
+    static final String RECORD = "state";
     private static final int MAX_BYTES = 2 << 20;
     private static final Set<String> MEMBERS = Set.of("format", "timeFloor", "floors", "policy");
     private static final Set<String> FLOOR_MEMBERS = Set.of("role", "type", "target", "version", "digest");
 
-    private final StateFiles files;
+    private final AlternatingRecord record;
     private final Map<FloorKey, VersionFloor> floors;
     private Instant timeFloor;
     private byte[] policy;
     private boolean deferred;
 
-    private PersistentFloors(StateFiles files, Map<FloorKey, VersionFloor> floors, Instant timeFloor, byte[] policy) {
-        this.files = files;
+    private PersistentFloors(AlternatingRecord record, Map<FloorKey, VersionFloor> floors, Instant timeFloor, byte[] policy) {
+        this.record = record;
         this.floors = floors;
         this.timeFloor = timeFloor;
         this.policy = policy;
     }
 
     /**
-     * @param files   the agent's files
-     * @param initial the time floor when nothing was stored yet (the build time of the release)
+     * @param directory the agent's state directory
+     * @param initial   the time floor when nothing was stored yet (the build time of the release)
      * @return the stored floors
-     * @throws IOException when the file cannot be read or is damaged; the agent then refuses to
+     * @throws IOException when the record cannot be read or is damaged; the agent then refuses to
      *                     run rather than forget its floors
      */
-    static PersistentFloors load(StateFiles files, Instant initial) throws IOException {
-        Optional<byte[]> stored = files.read(FILE, MAX_BYTES);
+    static PersistentFloors load(Path directory, Instant initial) throws IOException {
+        AlternatingRecord record = AlternatingRecord.open(directory, RECORD, MAX_BYTES);
+        Optional<byte[]> stored = stored(directory, record);
         if (stored.isEmpty()) {
-            return new PersistentFloors(files, new LinkedHashMap<>(), initial, null);
+            return new PersistentFloors(record, new LinkedHashMap<>(), initial, null);
         }
         try {
             JsonObject json = JsonParser.parseObject(stored.get(), JsonLimits.DEFAULT.withMaxBytes(MAX_BYTES))
                     .requireOnly(MEMBERS);
             if (json.requireInt("format") != 1) {
-                throw new IOException(FILE + " has an unknown format");
+                throw new IOException("the policy state has an unknown format");
             }
             Map<FloorKey, VersionFloor> floors = new LinkedHashMap<>();
             for (JsonObject floor : json.requireArray("floors").requireObjects()) {
                 floor.requireOnly(FLOOR_MEMBERS);
                 Role role = Role.fromId(floor.requireString("role"))
-                        .orElseThrow(() -> new IOException(FILE + " names an unknown role"));
+                        .orElseThrow(() -> new IOException("the policy state names an unknown role"));
                 floors.put(new FloorKey(role, floor.requireString("type"), floor.requireString("target")),
                         new VersionFloor(floor.requireLong("version"), HexFormat.of().parseHex(floor.requireString("digest"))));
             }
             Instant time = Instant.parse(json.requireString("timeFloor"));
             byte[] policy = json.optionalString("policy").map(Base64.getDecoder()::decode).orElse(null);
-            return new PersistentFloors(files, floors, time.isAfter(initial) ? time : initial, policy);
+            return new PersistentFloors(record, floors, time.isAfter(initial) ? time : initial, policy);
         } catch (JsonException | DateTimeParseException | IllegalArgumentException e) {
-            throw new IOException(FILE + " is damaged: " + e.getMessage(), e);
+            throw new IOException("the policy state is damaged: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * @param directory the agent's state directory
+     * @return the stored JSON: the newest record, else the provisioned file, else empty
+     * @throws IOException when it cannot be read
+     */
+    static Optional<byte[]> stored(Path directory) throws IOException {
+        return stored(directory, AlternatingRecord.open(directory, RECORD, MAX_BYTES));
+    }
+
+    private static Optional<byte[]> stored(Path directory, AlternatingRecord record) throws IOException {
+        Optional<byte[]> written = record.read();
+        return written.isPresent() ? written : new StateFiles(directory).read(PROVISIONED, MAX_BYTES);
     }
 
     /**
@@ -162,7 +182,7 @@ final class PersistentFloors implements VersionFloors, TimeFloor {
             json.put("policy", Base64.getEncoder().encodeToString(policy));
         }
         try {
-            files.write(FILE, JsonWriter.indented().writeUtf8(json.build()));
+            record.write(JsonWriter.indented().writeUtf8(json.build()));
         } catch (IOException e) {
             // The verifier's interfaces cannot throw; the processor turns this into a FAILED ack.
             throw new UncheckedIOException("the floors cannot be stored", e);

@@ -56,6 +56,7 @@ final class PolicyAgent implements AutoCloseable {
     private final PolicyProcessor processor;
     private final CommandProcessor commands;
     private final RootKeeper roots;
+    private final SignatureChecks signatureChecks;
     private final Consumer<String> journal;
     private final ScheduledExecutorService executor;
     private final BrokerLink link;
@@ -73,12 +74,14 @@ final class PolicyAgent implements AutoCloseable {
      * @param processor  verifies and enforces policies
      * @param commands   verifies and carries out commands
      * @param roots      the trust root and its rotation
+     * @param signatureChecks the processors' second verification thread, closed with the agent
      * @param connection the broker, or empty to work without one (only the stored policy)
      * @param journal    one line per event; never secrets
      * @param changed    runs (on the agent's thread) after the policy in force or how it stands changed
      */
     PolicyAgent(Topics topics, PolicyProcessor processor, CommandProcessor commands, RootKeeper roots,
-            Optional<Connection> connection, Consumer<String> journal, Runnable changed) {
+            SignatureChecks signatureChecks, Optional<Connection> connection, Consumer<String> journal, Runnable changed) {
+        this.signatureChecks = Objects.requireNonNull(signatureChecks, "signatureChecks");
         this.commands = Objects.requireNonNull(commands, "commands");
         this.roots = Objects.requireNonNull(roots, "roots");
         this.changed = Objects.requireNonNull(changed, "changed");
@@ -144,6 +147,8 @@ final class PolicyAgent implements AutoCloseable {
         } catch (InterruptedException e) {
             executor.shutdownNow();
             Thread.currentThread().interrupt();
+        } finally {
+            signatureChecks.close();
         }
     }
 

@@ -116,13 +116,14 @@ public final class PolicyAgentComponent implements PolicyStatus {
                 .orElse(data.resolve("trust/root.json").toString());
         TrustRoot root = provisionedRoot(Path.of(rootFile), provider);
         StateFiles files = new StateFiles((state == null ? data.resolve("state") : Path.of(state)).resolve("policy"));
-        PersistentFloors floors = PersistentFloors.load(files, root.issuedAt());
+        PersistentFloors floors = PersistentFloors.load(files.directory(), root.issuedAt());
         Clock clock = Clock.systemUTC();
         RootKeeper roots = new RootKeeper(provider, Path.of(rootFile), root, floors, clock);
+        SignatureChecks checks = new SignatureChecks();
         PolicyProcessor processor = new PolicyProcessor(provider, roots::current, device, config.maxPolicyBytes(), floors,
-                enforcer, clock);
+                enforcer, clock, checks);
         CommandProcessor commands = new CommandProcessor(provider, roots::current, device, floors, NonceLedger.load(files),
-                handset, clock);
+                handset, clock, checks);
         Optional<PolicyAgent.Connection> connection = Optional.empty();
         if (!config.brokerUri().isBlank()) {
             Path certificate = config.deviceCertificate().isBlank() ? data.resolve("keys/device.crt")
@@ -132,7 +133,8 @@ public final class PolicyAgentComponent implements PolicyStatus {
                     policyCa -> tls(keystore, certificate, brokerCa, policyCa),
                     Duration.ofSeconds(Math.max(1, config.maxReconnectSeconds()))));
         }
-        return new PolicyAgent(new Topics(device.deviceId()), processor, commands, roots, connection, journal, changed);
+        return new PolicyAgent(new Topics(device.deviceId()), processor, commands, roots, checks, connection, journal,
+                changed);
     }
 
     @Deactivate

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
@@ -54,11 +55,12 @@ final class PolicyProcessor {
      * @param floors   the anti-rollback and time floors, and the policy in force
      * @param enforcer puts a policy in force
      * @param clock    the time of acks and of the staleness check
+     * @param signatureChecks checks a co-signed policy's other signatures while this thread checks the first
      */
     PolicyProcessor(CryptoProvider provider, Supplier<TrustRoot> root, DeviceIdentity device, int maxBytes,
-            PersistentFloors floors, Enforcer enforcer, Clock clock) {
+            PersistentFloors floors, Enforcer enforcer, Clock clock, Executor signatureChecks) {
         this.provider = Objects.requireNonNull(provider, "provider");
-        this.verifier = new DocumentVerifier(provider);
+        this.verifier = new DocumentVerifier(provider, signatureChecks);
         this.root = Objects.requireNonNull(root, "root");
         this.expectation = new Expectation(Role.POLICY, PAYLOAD_TYPE, DOCUMENT_TYPE, device, maxBytes);
         this.floors = Objects.requireNonNull(floors, "floors");

@@ -46,13 +46,13 @@ class CommandProcessorTest {
     private CommandProcessor boot() throws IOException {
         StateFiles files = new StateFiles(state);
         return new CommandProcessor(TestFleet.PROVIDER, () -> fleet.root, new DeviceIdentity(DEVICE, "field", "rdt-1"),
-                PersistentFloors.load(files, fleet.root.issuedAt()), NonceLedger.load(files), action -> {
+                PersistentFloors.load(files.directory(), fleet.root.issuedAt()), NonceLedger.load(files), action -> {
                     if (failNext) {
                         failNext = false;
                         throw new IOException("the PIN lock is not running");
                     }
                     carriedOut.add(action);
-                }, Clock.fixed(TestFleet.NOW.plus(Duration.ofHours(1)), ZoneOffset.UTC));
+                }, Clock.fixed(TestFleet.NOW.plus(Duration.ofHours(1)), ZoneOffset.UTC), Runnable::run);
     }
 
     private void refused(byte[] envelope, String reason) {

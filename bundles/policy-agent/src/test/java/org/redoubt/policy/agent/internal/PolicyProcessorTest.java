@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,8 @@ class PolicyProcessorTest {
 
     private TestFleet fleet;
     private RecordingEnforcer enforcer;
+    /** The agent's second verification thread: every policy here is 2-of-2, so both threads check one. */
+    private final SignatureChecks checks = new SignatureChecks();
     private Instant now;
     private PolicyProcessor processor;
 
@@ -49,6 +52,11 @@ class PolicyProcessorTest {
         enforcer = new RecordingEnforcer();
         now = TestFleet.NOW.plus(Duration.ofHours(1));
         processor = boot();
+    }
+
+    @AfterEach
+    void stopChecks() {
+        checks.close();
     }
 
     private PolicyProcessor boot() throws Exception {
@@ -70,7 +78,7 @@ class PolicyProcessorTest {
             }
         };
         return new PolicyProcessor(TestFleet.PROVIDER, () -> fleet.root, new DeviceIdentity(DEVICE, "field", "rdt-1"),
-                16 * 1024, PersistentFloors.load(files, fleet.root.issuedAt()), enforcer, clock);
+                16 * 1024, PersistentFloors.load(files.directory(), fleet.root.issuedAt()), enforcer, clock, checks);
     }
 
     private Ack applied(byte[] envelope) {
@@ -83,8 +91,7 @@ class PolicyProcessorTest {
     private void refused(byte[] envelope, String reason) throws Exception {
         int calls = enforcer.calls.size();
         Optional<AppliedPolicy> before = processor.current();
-        byte[] floors = Files.exists(state.resolve(PersistentFloors.FILE))
-                ? Files.readAllBytes(state.resolve(PersistentFloors.FILE)) : null;
+        byte[] floors = PersistentFloors.stored(state).orElse(null);
 
         Ack ack = processor.receive(envelope);
 
@@ -93,8 +100,8 @@ class PolicyProcessorTest {
         assertEquals(calls, enforcer.calls.size(), "nothing was enforced");
         assertEquals(before.map(p -> p.header().version()), processor.current().map(p -> p.header().version()));
         if (floors != null) {
-            // The floors, the time floor and the policy in force: all in this one file.
-            assertArrayEquals(floors, Files.readAllBytes(state.resolve(PersistentFloors.FILE)));
+            // The floors, the time floor and the policy in force: all in this one record.
+            assertArrayEquals(floors, PersistentFloors.stored(state).orElseThrow());
         }
         String json = new String(ack.toJson(), StandardCharsets.UTF_8);
         assertTrue(json.contains("\"result\":\"REJECTED\"") && json.contains("\"reason\":\"" + reason + "\""), json);
@@ -179,13 +186,13 @@ class PolicyProcessorTest {
         assertEquals(Optional.of("UNKNOWN_FIELD"), ack.reason());
         assertTrue(ack.detail().orElseThrow().contains("gps"), ack.detail().orElseThrow());
         assertTrue(enforcer.calls.isEmpty());
-        assertFalse(Files.exists(state.resolve(PersistentFloors.FILE)));
+        assertEquals(Optional.empty(), PersistentFloors.stored(state));
     }
 
     @Test
     void aPolicyThatCannotBeEnforcedFailsAndThePreviousOneStays() throws Exception {
         applied(fleet.policy(1, DEVICE, BLUETOOTH_OFF));
-        byte[] stored = Files.readAllBytes(state.resolve(PersistentFloors.FILE));
+        byte[] stored = PersistentFloors.stored(state).orElseThrow();
         enforcer.failNext = true;
 
         Ack ack = processor.receive(fleet.policy(2, DEVICE, NFC_OFF));
@@ -193,7 +200,7 @@ class PolicyProcessorTest {
         assertEquals(Result.FAILED, ack.result());
         assertEquals(Optional.of("ENFORCEMENT_FAILED"), ack.reason());
         assertEquals(1, processor.current().orElseThrow().header().version());
-        assertArrayEquals(stored, Files.readAllBytes(state.resolve(PersistentFloors.FILE)));
+        assertArrayEquals(stored, PersistentFloors.stored(state).orElseThrow());
         // Not raised: the same policy is applied when it comes again.
         applied(fleet.policy(2, DEVICE, NFC_OFF));
     }
@@ -216,14 +223,16 @@ class PolicyProcessorTest {
     @Test
     void aStoredPolicyWhoseBytesWereChangedIsNotEnforced() throws Exception {
         applied(fleet.policy(1, DEVICE, BLUETOOTH_OFF));
-        String file = Files.readString(state.resolve(PersistentFloors.FILE));
+        String file = new String(PersistentFloors.stored(state).orElseThrow(), StandardCharsets.UTF_8);
         String policy = file.replaceAll("(?s).*\"policy\" *: *\"([^\"]+)\".*", "$1");
         String text = new String(java.util.Base64.getDecoder().decode(policy), StandardCharsets.UTF_8);
         int at = text.indexOf("\"sig\":\"") + 8;
         char flipped = text.charAt(at) == 'A' ? 'B' : 'A';
         String changed = text.substring(0, at) + flipped + text.substring(at + 1);
-        Files.writeString(state.resolve(PersistentFloors.FILE), file.replace(policy,
-                java.util.Base64.getEncoder().encodeToString(changed.getBytes(StandardCharsets.UTF_8))));
+        // Whoever can write the data directory can write a whole record: only the signature protects it.
+        AlternatingRecord.open(state, PersistentFloors.RECORD, 1 << 20).write(file.replace(policy,
+                java.util.Base64.getEncoder().encodeToString(changed.getBytes(StandardCharsets.UTF_8)))
+                .getBytes(StandardCharsets.UTF_8));
         enforcer.calls.clear();
 
         processor = boot();

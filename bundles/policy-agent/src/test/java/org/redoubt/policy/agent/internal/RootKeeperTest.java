@@ -48,11 +48,11 @@ class RootKeeperTest {
         Files.createDirectories(rootFile.getParent());
         Files.write(rootFile, fleet.rootEnvelope);
         StateFiles files = new StateFiles(work.resolve("state"));
-        floors = PersistentFloors.load(files, fleet.root.issuedAt());
+        floors = PersistentFloors.load(files.directory(), fleet.root.issuedAt());
         Clock clock = Clock.fixed(TestFleet.NOW.plus(Duration.ofHours(1)), ZoneOffset.UTC);
         roots = new RootKeeper(TestFleet.PROVIDER, rootFile, fleet.root, floors, clock);
         policies = new PolicyProcessor(TestFleet.PROVIDER, roots::current, new DeviceIdentity(DEVICE, "field", "rdt-1"),
-                16 * 1024, floors, new RecordingEnforcer(), clock);
+                16 * 1024, floors, new RecordingEnforcer(), clock, Runnable::run);
     }
 
     private byte[] policyBy(SigningKey key, long version) {
