@@ -141,7 +141,8 @@ final class BenchNetwork implements AutoCloseable {
         Map<String, String> properties = Map.of("redoubt.data.dir", data.toString(), "redoubt.device.id", deviceId,
                 "redoubt.device.group", GROUP, "redoubt.device.model", "rdt-1");
         PolicyAgent agent = PolicyAgentComponent.create(properties::get, config, TestFleet.PROVIDER,
-                new TestIdentity(deviceId, keys), enforcer, action -> { }, line -> journal(deviceId, line), () -> { });
+                new TestIdentity(deviceId, keys), enforcer, action -> { }, directory -> StatusFacts.NONE,
+                line -> journal(deviceId, line), () -> { });
         closing.add(agent);
         return agent;
     }

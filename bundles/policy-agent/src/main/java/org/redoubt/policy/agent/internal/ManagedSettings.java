@@ -22,14 +22,16 @@ import org.redoubt.policy.Radio;
  * <caption>Where each field is enforced</caption>
  * <tr><th>field</th><th>PID</th><th>properties</th></tr>
  * <tr><td>radios.*</td><td>{@value #RADIOS}</td><td>{@code disabled}</td></tr>
+ * <tr><td>wifi.*</td><td>{@value #RADIOS}</td><td>{@code wifiSsidAllowlist}, {@code wifiMinSecurity}</td></tr>
  * <tr><td>password.*</td><td>{@value #LOCK}</td><td>{@code pinMinLength}, {@code pinQuality}, {@code maxFailedForWipe}</td></tr>
  * <tr><td>lock.maxInactivity</td><td>{@value #SHELL}</td><td>{@code lockAfterSeconds}</td></tr>
  * <tr><td>calls.*, sms.*, onStale RESTRICT</td><td>{@value #TELEPHONY}</td><td>{@code <direction>Mode},
  * {@code <direction>Allow}, {@code <direction>Deny}, {@code emergencyOnly}</td></tr>
+ * <tr><td>dataRoaming</td><td>{@value #TELEPHONY}</td><td>{@code dataRoaming}</td></tr>
  * <tr><td>crypto.suite</td><td>{@value #SUITE}</td><td>{@code redoubt.crypto.suite}</td></tr>
  * </table>
- * The agent itself enforces trust.brokerCa (the TLS trust of its next connection), reporting and
- * the detection of a stale policy.
+ * The agent itself enforces trust.brokerCa (the TLS trust of its next connection), reporting
+ * (interval and fields) and the detection of a stale policy.
  */
 final class ManagedSettings {
 
@@ -64,7 +66,13 @@ final class ManagedSettings {
                 disabled.add(radio.name());
             }
         }
-        return single("disabled", disabled.isEmpty() ? Optional.empty() : Optional.of(disabled.toArray(String[]::new)));
+        Map<String, Object> radios = single("disabled",
+                disabled.isEmpty() ? Optional.empty() : Optional.of(disabled.toArray(String[]::new)));
+        Optional<Policy.Wifi> wifi = policy.wifi();
+        radios.put("wifiSsidAllowlist", wifi.map(Policy.Wifi::ssidAllowlist).filter(list -> !list.isEmpty())
+                .map(list -> (Object) list.toArray(String[]::new)).orElse(null));
+        radios.put("wifiMinSecurity", wifi.map(w -> (Object) w.minSecurity().name()).orElse(null));
+        return radios;
     }
 
     private static Map<String, Object> lock(Policy policy) {
@@ -86,6 +94,7 @@ final class ManagedSettings {
         rule(telephony, "incomingSms", policy.smsIncoming());
         boolean restrict = stale && policy.onStale().orElse(Policy.OnStale.REPORT) == Policy.OnStale.RESTRICT;
         telephony.put("emergencyOnly", restrict ? Boolean.TRUE : null);
+        telephony.put("dataRoaming", policy.dataRoaming().map(allowed -> (Object) allowed).orElse(null));
         return telephony;
     }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -57,6 +58,7 @@ final class PolicyAgent implements AutoCloseable {
     private final CommandProcessor commands;
     private final RootKeeper roots;
     private final SignatureChecks signatureChecks;
+    private final StatusFacts facts;
     private final Consumer<String> journal;
     private final ScheduledExecutorService executor;
     private final BrokerLink link;
@@ -75,12 +77,15 @@ final class PolicyAgent implements AutoCloseable {
      * @param commands   verifies and carries out commands
      * @param roots      the trust root and its rotation
      * @param signatureChecks the processors' second verification thread, closed with the agent
+     * @param facts      what the status says about the handset, as the policy's reporting.fields asks
      * @param connection the broker, or empty to work without one (only the stored policy)
      * @param journal    one line per event; never secrets
      * @param changed    runs (on the agent's thread) after the policy in force or how it stands changed
      */
     PolicyAgent(Topics topics, PolicyProcessor processor, CommandProcessor commands, RootKeeper roots,
-            SignatureChecks signatureChecks, Optional<Connection> connection, Consumer<String> journal, Runnable changed) {
+            SignatureChecks signatureChecks, StatusFacts facts, Optional<Connection> connection, Consumer<String> journal,
+            Runnable changed) {
+        this.facts = Objects.requireNonNull(facts, "facts");
         this.signatureChecks = Objects.requireNonNull(signatureChecks, "signatureChecks");
         this.commands = Objects.requireNonNull(commands, "commands");
         this.roots = Objects.requireNonNull(roots, "roots");
@@ -255,8 +260,10 @@ final class PolicyAgent implements AutoCloseable {
         Instant now = processor.now();
         Optional<AppliedPolicy> current = processor.current();
         boolean stale = current.map(policy -> policy.staleAt(now)).orElse(false);
-        link.publish(topics.status(), StatusReport.online(topics.deviceId(), current, stale, compliant && !stale, reporting, now),
-                true);
+        Set<Policy.ReportField> fields = current.flatMap(policy -> policy.policy().reporting())
+                .map(Policy.Reporting::fields).orElse(Set.of());
+        link.publish(topics.status(), StatusReport.online(topics.deviceId(), current, stale, compliant && !stale, reporting,
+                facts.read(fields), now), true);
     }
 
     /** Waits for a task of the agent's thread and passes on its failure. */

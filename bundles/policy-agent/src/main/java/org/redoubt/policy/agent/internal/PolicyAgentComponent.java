@@ -35,7 +35,9 @@ import org.redoubt.crypto.documents.TrustRoot;
 import org.redoubt.crypto.keystore.DeviceKeystore;
 import org.redoubt.crypto.keystore.KeystoreException;
 import org.redoubt.policy.PolicyState;
+import org.redoubt.driver.power.Battery;
 import org.redoubt.store.HandsetLock;
+import org.redoubt.telephony.Network;
 import org.redoubt.policy.PolicyStatus;
 
 /**
@@ -74,6 +76,8 @@ public final class PolicyAgentComponent implements PolicyStatus {
     private final PolicyAgent agent;
     private final AtomicReference<EventAdmin> events = new AtomicReference<>();
     private final AtomicReference<HandsetLock> lock = new AtomicReference<>();
+    private final AtomicReference<Battery> battery = new AtomicReference<>();
+    private final AtomicReference<Network> network = new AtomicReference<>();
 
     /**
      * @param context  the framework properties
@@ -91,7 +95,10 @@ public final class PolicyAgentComponent implements PolicyStatus {
             @Reference(service = LoggerFactory.class) Logger logger) throws IOException {
         try {
             agent = create(context::getProperty, config, provider, keystore, new ConfigurationEnforcer(admin),
-                    new LockCommands(this::handsetLock, context.getBundle(0), logger::info), logger::info, this::announce);
+                    new LockCommands(this::handsetLock, context.getBundle(0), logger::info),
+                    data -> new HandsetFacts(() -> Optional.ofNullable(battery.get()),
+                            () -> Optional.ofNullable(network.get()), this::handsetLock, data),
+                    logger::info, this::announce);
             agent.start();
         } catch (IOException | RuntimeException e) {
             logger.error("the policy agent cannot start: {}", e.getMessage(), e);
@@ -105,8 +112,8 @@ public final class PolicyAgentComponent implements PolicyStatus {
      * @return an agent, not started
      */
     static PolicyAgent create(Function<String, String> properties, Config config, CryptoProvider provider,
-            DeviceKeystore keystore, Enforcer enforcer, HandsetCommands handset, java.util.function.Consumer<String> journal,
-            Runnable changed) throws IOException {
+            DeviceKeystore keystore, Enforcer enforcer, HandsetCommands handset, Function<Path, StatusFacts> facts,
+            java.util.function.Consumer<String> journal, Runnable changed) throws IOException {
         Path data = Path.of(required(properties, "redoubt.data.dir"));
         String state = properties.apply("redoubt.state.dir");
         DeviceIdentity device = new DeviceIdentity(required(properties, "redoubt.device.id"),
@@ -133,8 +140,8 @@ public final class PolicyAgentComponent implements PolicyStatus {
                     policyCa -> tls(keystore, certificate, brokerCa, policyCa),
                     Duration.ofSeconds(Math.max(1, config.maxReconnectSeconds()))));
         }
-        return new PolicyAgent(new Topics(device.deviceId()), processor, commands, roots, checks, connection, journal,
-                changed);
+        return new PolicyAgent(new Topics(device.deviceId()), processor, commands, roots, checks, facts.apply(data),
+                connection, journal, changed);
     }
 
     @Deactivate
@@ -165,6 +172,26 @@ public final class PolicyAgentComponent implements PolicyStatus {
 
     void unsetHandsetLock(HandsetLock handsetLock) {
         lock.compareAndSet(handsetLock, null);
+    }
+
+    /** @param batteryDriver reported when the policy asks for BATTERY */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setBattery(Battery batteryDriver) {
+        battery.set(batteryDriver);
+    }
+
+    void unsetBattery(Battery batteryDriver) {
+        battery.compareAndSet(batteryDriver, null);
+    }
+
+    /** @param telephonyNetwork reported when the policy asks for NETWORK */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setNetwork(Network telephonyNetwork) {
+        network.set(telephonyNetwork);
+    }
+
+    void unsetNetwork(Network telephonyNetwork) {
+        network.compareAndSet(telephonyNetwork, null);
     }
 
     private Optional<HandsetLock> handsetLock() {

@@ -8,8 +8,9 @@ import org.redoubt.json.JsonWriter;
 
 /**
  * The retained status of a handset on {@code devices/<id>/status}: online or offline, the policy
- * in force and whether the handset complies with it. Privacy-minimal: no IMSI, IMEI, location or
- * contacts, ever.
+ * in force and whether the handset complies with it. Privacy-minimal: facts about the handset
+ * only as the policy's {@code reporting.fields} asks ({@link StatusFacts}); never location or
+ * contacts.
  */
 final class StatusReport {
 
@@ -23,11 +24,12 @@ final class StatusReport {
      * @param compliant whether it is fully in force (its last enforcement did not fail) and not stale
      * @param every     how often the handset reports (policy {@code reporting.interval}): an operator
      *                  can tell a handset that missed its report from one that has nothing to say
+     * @param facts     the fields the policy asks for ({@code reporting.fields}); empty: none
      * @param at        now
      * @return the online status
      */
     static byte[] online(String deviceId, Optional<AppliedPolicy> policy, boolean stale, boolean compliant,
-            java.time.Duration every, Instant at) {
+            java.time.Duration every, JsonObject facts, Instant at) {
         JsonObject.Builder state = JsonObject.builder();
         if (policy.isPresent()) {
             state.put("version", policy.get().header().version())
@@ -37,9 +39,12 @@ final class StatusReport {
         } else {
             state.put("state", "NONE");
         }
-        return JsonWriter.compact().writeUtf8(JsonObject.builder().put("state", "ONLINE").put("device", deviceId)
-                .put("policy", state.build()).put("compliant", compliant).put("reportEvery", every.toString())
-                .put("at", at.toString()).build());
+        JsonObject.Builder status = JsonObject.builder().put("state", "ONLINE").put("device", deviceId)
+                .put("policy", state.build()).put("compliant", compliant).put("reportEvery", every.toString());
+        if (!facts.members().isEmpty()) {
+            status.put("handset", facts);
+        }
+        return JsonWriter.compact().writeUtf8(status.put("at", at.toString()).build());
     }
 
     /**

@@ -12,9 +12,13 @@ import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
+import org.redoubt.driver.power.Battery;
+import org.redoubt.driver.power.BatteryListener;
+import org.redoubt.driver.power.BatteryState;
 import org.osgi.util.converter.Converters;
 
 /**
@@ -23,6 +27,22 @@ import org.osgi.util.converter.Converters;
  * the tests make an agent outside the framework.
  */
 public final class AgentProcess {
+
+    /** The battery of every agent made here. */
+    static final Battery BATTERY = new Battery() {
+        @Override
+        public BatteryState state() {
+            return new BatteryState(73, BatteryState.Charging.DISCHARGING, false);
+        }
+
+        @Override
+        public void addListener(BatteryListener listener) {
+        }
+
+        @Override
+        public void removeListener(BatteryListener listener) {
+        }
+    };
 
     private AgentProcess() {
     }
@@ -37,8 +57,10 @@ public final class AgentProcess {
                 .to(PolicyAgentComponent.Config.class);
         Map<String, String> properties = Map.of("redoubt.data.dir", data.toString(), "redoubt.device.id", deviceId,
                 "redoubt.device.group", "field", "redoubt.device.model", "rdt-1");
+        // The battery at 73 %, no telephony and no PIN lock: what the status may then report.
         return PolicyAgentComponent.create(properties::get, config, TestFleet.PROVIDER, new TestIdentity(deviceId, keys),
-                enforcer, commands, journal, changed);
+                enforcer, commands, directory -> new HandsetFacts(() -> Optional.of(BATTERY), Optional::empty,
+                        Optional::empty, directory), journal, changed);
     }
 
     /**

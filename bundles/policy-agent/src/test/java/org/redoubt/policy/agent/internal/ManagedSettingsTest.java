@@ -31,7 +31,8 @@ class ManagedSettingsTest {
                         + "'calls':{'outgoing':{'mode':'ALLOWLIST','patterns':['+4930*']},"
                         + "'incoming':{'mode':'DENYLIST','patterns':['+1900*']}},"
                         + "'sms':{'outgoing':{'mode':'ALLOWLIST','patterns':['110']}},"
-                        + "'crypto':{'suite':'SM'},'onStale':'RESTRICT'}"), false);
+                        + "'crypto':{'suite':'SM'},'onStale':'RESTRICT','dataRoaming':false,"
+                        + "'wifi':{'ssidAllowlist':['Ministry','Ministry-Guest'],'minSecurity':'WPA3'}}"), false);
 
         assertArrayEquals(new String[] {"BLUETOOTH", "USB_DATA"}, (String[]) settings.get(ManagedSettings.RADIOS).get("disabled"));
         assertEquals(6, settings.get(ManagedSettings.LOCK).get("pinMinLength"));
@@ -48,6 +49,20 @@ class ManagedSettingsTest {
         assertArrayEquals(new String[] {"110"}, (String[]) telephony.get("outgoingSmsAllow"));
         assertNull(telephony.get("emergencyOnly"), "not stale yet");
         assertEquals("SM", settings.get(ManagedSettings.SUITE).get("redoubt.crypto.suite"));
+        assertEquals(Boolean.FALSE, telephony.get("dataRoaming"));
+        assertArrayEquals(new String[] {"Ministry", "Ministry-Guest"},
+                (String[]) settings.get(ManagedSettings.RADIOS).get("wifiSsidAllowlist"));
+        assertEquals("WPA3", settings.get(ManagedSettings.RADIOS).get("wifiMinSecurity"));
+    }
+
+    @Test
+    void anEmptyAllowlistManagesOnlyTheMinimumSecurity() throws Exception {
+        Map<String, Object> radios = ManagedSettings.of(policy("{'wifi':{'ssidAllowlist':[],'minSecurity':'WPA2'}}"), false)
+                .get(ManagedSettings.RADIOS);
+        assertNull(radios.get("wifiSsidAllowlist"), "any network");
+        assertEquals("WPA2", radios.get("wifiMinSecurity"));
+        assertEquals(Boolean.TRUE, ManagedSettings.of(policy("{'dataRoaming':true}"), false).get(ManagedSettings.TELEPHONY)
+                .get("dataRoaming"));
     }
 
     @Test

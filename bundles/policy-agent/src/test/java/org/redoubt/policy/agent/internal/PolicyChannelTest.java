@@ -1,6 +1,7 @@
 package org.redoubt.policy.agent.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -330,7 +331,8 @@ class PolicyChannelTest {
         Path data = work.resolve(DEVICE);
         Map<String, String> properties = Map.of("redoubt.data.dir", data.toString(), "redoubt.device.id", DEVICE,
                 "redoubt.device.group", "field", "redoubt.device.model", "rdt-1");
-        agent = PolicyAgentComponent.create(properties::get, offline, TestFleet.PROVIDER, null, enforcer, carriedOut::add, journal::add, () -> { });
+        agent = PolicyAgentComponent.create(properties::get, offline, TestFleet.PROVIDER, null, enforcer, carriedOut::add,
+                directory -> StatusFacts.NONE, journal::add, () -> { });
         agent.start();
 
         // start() returns once the stored policy is in force; no broker is configured or running.
@@ -463,7 +465,25 @@ class PolicyChannelTest {
         publish(operator, deviceTopic(), everyMinute);
 
         assertEquals("APPLIED", ackFor(everyMinute).requireString("result"));
-        assertEquals("PT1M", awaitStatus("CURRENT").requireString("reportEvery"));
+        JsonObject status = awaitStatus("CURRENT");
+        assertEquals("PT1M", status.requireString("reportEvery"));
+        assertFalse(status.members().containsKey("handset"), "no field asked, none reported: " + status);
+    }
+
+    @Test
+    void theStatusCarriesExactlyTheFieldsThePolicyAsksFor() throws Exception {
+        assertFalse(firstStatus.members().containsKey("handset"), "nothing without a policy: " + firstStatus);
+        byte[] fields = fleet.policy(1, DEVICE, "{\"reporting\":{\"interval\":\"PT1H\",\"fields\":[\"IMSI\",\"BATTERY\",\"STORAGE\"]}}");
+
+        publish(operator, deviceTopic(), fields);
+
+        assertEquals("APPLIED", ackFor(fields).requireString("result"));
+        JsonObject handset = awaitStatus("CURRENT").requireObject("handset");
+        assertEquals(java.util.Set.of("battery", "storage", "unavailable"), handset.members().keySet(), handset.toString());
+        assertEquals(73, handset.requireObject("battery").requireInt("level"));
+        assertTrue(handset.requireObject("storage").requireLong("totalBytes") > 0, handset.toString());
+        // This release has no service that tells the IMSI: it is named, never guessed.
+        assertEquals(List.of("IMSI"), handset.requireArray("unavailable").requireStrings());
     }
 
     private static String ackDigest(byte[] envelope) throws Exception {

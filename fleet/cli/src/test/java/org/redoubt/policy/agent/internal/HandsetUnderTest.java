@@ -43,7 +43,7 @@ public final class HandsetUnderTest implements AutoCloseable {
                 "redoubt.device.group", "field", "redoubt.device.model", "rdt-1");
         PolicyAgent agent = PolicyAgentComponent.create(properties::get, config, TestFleet.PROVIDER,
                 new TestIdentity(deviceId, keys), (policy, stale) -> enforced.add(policy), action -> {
-                }, line -> {
+                }, directory -> StatusFacts.NONE, line -> {
                 }, () -> {
                 });
         agent.start();
