@@ -60,6 +60,7 @@ final class Boot {
             Map<String, Bundle> bundles;
             BootPlan plan;
             BootRecordStore records;
+            LauncherSlots slots;
             try {
                 CryptoProvider provider = cryptoProvider();
                 TrustRoot root = new TrustStore(data.trustRoot(), new RootRotation(provider), console)
@@ -88,14 +89,17 @@ final class Boot {
                 }
                 records.save(plan.record());
                 publishBootedRelease(release);
+                AdmittedReleases admitted = AdmittedReleases.of(FrameworkBoot.admitted(release));
+                slots = new LauncherSlots(data, verifier, records, plan.record(), release.manifest().release(), admitted,
+                        console);
                 framework = preparation.await();
-                bundles = FrameworkBoot.start(framework, release, console::message);
+                bundles = FrameworkBoot.start(framework, release, admitted, slots, console::message);
             } catch (BootFailure | RuntimeException e) {
                 preparation.abandon();
                 throw e;
             }
             ReleaseManifest manifest = plan.release().manifest();
-            return runUntilStopped(framework, bundles, manifest, plan, records);
+            return runUntilStopped(framework, bundles, manifest, plan, slots);
         } catch (IOException e) {
             throw new BootFailure(ExitCode.DATA_DIRECTORY, "cannot release the data directory lock: " + e, e);
         }
@@ -158,7 +162,7 @@ final class Boot {
     }
 
     private ExitCode runUntilStopped(Framework framework, Map<String, Bundle> bundles, ReleaseManifest manifest,
-            BootPlan plan, BootRecordStore records)
+            BootPlan plan, LauncherSlots slots)
             throws InterruptedException {
         StopOnce stop = new StopOnce(framework, console);
         if (!ShutdownSignals.onTerminate(stop::requestStop)) {
@@ -176,7 +180,7 @@ final class Boot {
                 .put("boot", plan.record().bootCount())
                 .put("millis", (System.nanoTime() - startNanos) / 1_000_000);
         if (ready.isPresent() && plan.testing()) {
-            commitCandidate(records, plan);
+            commitCandidate(slots, plan);
         }
         if (ready.isPresent()) {
             console.event("READY", detail
@@ -204,12 +208,10 @@ final class Boot {
      * A candidate that reached readiness in TESTING becomes the committed release. (The release
      * agent will add its own health window, an MQTT round trip among them, before this.)
      */
-    private void commitCandidate(BootRecordStore records, BootPlan plan) {
+    private void commitCandidate(LauncherSlots slots, BootPlan plan) {
         try {
-            records.save(plan.record().commitCandidate());
-            console.message("committed the candidate release " + plan.release().manifest().release() + " in slot "
-                    + plan.slot().directoryName());
-        } catch (BootFailure e) {
+            slots.commit(plan.release().manifest().release());
+        } catch (org.redoubt.runtime.slots.SlotException e) {
             console.message("the candidate release is ready but could not be committed: " + e.getMessage());
         }
     }

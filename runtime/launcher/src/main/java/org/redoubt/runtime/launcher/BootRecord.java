@@ -78,6 +78,16 @@ record BootRecord(Slot committedSlot, long committedRelease, long bootCount, Opt
         return new BootRecord(slot, release, bootCount, Optional.empty(), rolledBack);
     }
 
+    /**
+     * @param slot    the slot the candidate was written into (not the committed one)
+     * @param release its number (above the committed one)
+     * @return this record with that candidate, not booted yet
+     */
+    BootRecord stage(Slot slot, long release) {
+        return new BootRecord(committedSlot, committedRelease, bootCount, Optional.of(new Candidate(slot, release, 0)),
+                rolledBack);
+    }
+
     /** @return this record with one more boot of the candidate counted */
     BootRecord candidateAttempt() {
         Candidate c = candidate.orElseThrow();

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.redoubt.runtime.slots.ReleaseSlots;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.hooks.resolver.ResolverHookFactory;
@@ -37,8 +38,26 @@ final class FrameworkBoot {
      */
     static Map<String, Bundle> start(Framework framework, VerifiedRelease release, Consumer<String> refusals)
             throws BootFailure {
+        return start(framework, release, AdmittedReleases.of(admitted(release)), null, refusals);
+    }
+
+    /**
+     * @param framework an initialized framework with an empty storage
+     * @param release   the verified release
+     * @param admitted  what the resolver admits (the release, and later a staged candidate)
+     * @param slots     offered to the release agent as {@link ReleaseSlots}; {@code null}: not offered
+     * @param refusals  told once per bundle kept from resolving
+     * @return the installed bundles by symbolic name
+     * @throws BootFailure {@link ExitCode#FRAMEWORK_FAILED} when a bundle cannot be installed or
+     *                     the framework cannot start
+     */
+    static Map<String, Bundle> start(Framework framework, VerifiedRelease release, AdmittedReleases admitted,
+            ReleaseSlots slots, Consumer<String> refusals) throws BootFailure {
         BundleContext context = framework.getBundleContext();
-        context.registerService(ResolverHookFactory.class, new ReleaseOnlyResolution(admitted(release), refusals), null);
+        context.registerService(ResolverHookFactory.class, new ReleaseOnlyResolution(admitted, refusals), null);
+        if (slots != null) {
+            context.registerService(ReleaseSlots.class, slots, null);
+        }
         Map<String, Bundle> installed = new LinkedHashMap<>();
         for (ReleaseBundle entry : release.bundles()) {
             try {

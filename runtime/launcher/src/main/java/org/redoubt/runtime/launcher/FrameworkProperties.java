@@ -23,6 +23,9 @@ final class FrameworkProperties {
      * @param interactive    whether a terminal is attached (decides whether Gogo reads it)
      * @return the properties; {@code --property} values override the defaults
      */
+    /** The export of the slots API from the system bundle; its version is the package's. */
+    static final String SLOTS_PACKAGE = "org.redoubt.runtime.slots;version=\"1.0.0\"";
+
     static Map<String, String> of(LaunchOptions options, DataDirectory data, DeviceIdentity device,
             boolean interactive) {
         Map<String, String> properties = new LinkedHashMap<>();
@@ -35,6 +38,9 @@ final class FrameworkProperties {
         // SCR announces component state changes through its change count; readiness listens to it.
         properties.put("ds.service.changecount.timeout", "20");
         properties.put("ds.loglevel", "warn");
+        // The launcher's slots service (org.redoubt.runtime.slots) is on its class path; bundles
+        // see it through the system bundle.
+        properties.put("org.osgi.framework.system.packages.extra", SLOTS_PACKAGE);
         properties.put("redoubt.data.dir", data.root().toString());
         properties.put("redoubt.state.dir", data.state().toString());
         properties.put("redoubt.log.dir", data.log().toString());

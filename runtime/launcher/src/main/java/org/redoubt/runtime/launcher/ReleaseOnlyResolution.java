@@ -16,8 +16,8 @@ import org.osgi.framework.wiring.BundleRequirement;
 import org.osgi.framework.wiring.BundleRevision;
 
 /**
- * Nothing resolves unless it belongs to the release the launcher verified (SECURITY.md row 1, no
- * side-loading): a bundle installed by anyone else, or updated to other content, stays
+ * Nothing resolves unless it belongs to the release the launcher verified or to the candidate
+ * the release agent staged through the launcher (SECURITY.md row 1, no side-loading): a bundle installed by anyone else, or updated to other content, stays
  * INSTALLED. A revision is admitted when its bundle's location is one the launcher gave a release
  * bundle ({@code redoubt:<symbolic name>}) and its symbolic name and version are that entry's.
  * The system bundle is always admitted. Registered on the system bundle's context before the
@@ -33,7 +33,7 @@ final class ReleaseOnlyResolution implements ResolverHookFactory {
         }
     }
 
-    private final Map<String, Admitted> byLocation;
+    private final AdmittedReleases admittedReleases;
     private final Consumer<String> refusals;
     private final Set<Long> reported = ConcurrentHashMap.newKeySet();
 
@@ -42,7 +42,15 @@ final class ReleaseOnlyResolution implements ResolverHookFactory {
      * @param refusals   told once per bundle that is kept from resolving
      */
     ReleaseOnlyResolution(Map<String, Admitted> byLocation, Consumer<String> refusals) {
-        this.byLocation = Map.copyOf(byLocation);
+        this(AdmittedReleases.of(byLocation), refusals);
+    }
+
+    /**
+     * @param admittedReleases the running release's bundles and, while one is staged, the candidate's
+     * @param refusals         told once per bundle that is kept from resolving
+     */
+    ReleaseOnlyResolution(AdmittedReleases admittedReleases, Consumer<String> refusals) {
+        this.admittedReleases = Objects.requireNonNull(admittedReleases, "admittedReleases");
         this.refusals = Objects.requireNonNull(refusals, "refusals");
     }
 
@@ -77,9 +85,8 @@ final class ReleaseOnlyResolution implements ResolverHookFactory {
         if (bundle.getBundleId() == Constants.SYSTEM_BUNDLE_ID) {
             return true;
         }
-        Admitted admitted = byLocation.get(bundle.getLocation());
-        boolean ok = admitted != null && admitted.symbolicName().equals(revision.getSymbolicName())
-                && admitted.version().equals(revision.getVersion().toString());
+        boolean ok = admittedReleases.admits(bundle.getLocation(), revision.getSymbolicName(),
+                revision.getVersion().toString());
         if (!ok && reported.add(bundle.getBundleId())) {
             refusals.accept("bundle " + revision.getSymbolicName() + " " + revision.getVersion() + " at "
                     + Detail.printable(bundle.getLocation()) + " is not part of the verified release; it does not resolve");

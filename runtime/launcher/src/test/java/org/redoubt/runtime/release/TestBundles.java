@@ -9,12 +9,12 @@ import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 
 /** Makes small, real bundle jars for tests. */
-final class TestBundles {
+public final class TestBundles {
 
     private TestBundles() {
     }
 
-    static byte[] bundle(String symbolicName, String version, String tier) throws IOException {
+    public static byte[] bundle(String symbolicName, String version, String tier) throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");

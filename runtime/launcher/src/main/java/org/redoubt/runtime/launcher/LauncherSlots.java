@@ -1,0 +1,149 @@
+package org.redoubt.runtime.launcher;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.redoubt.runtime.release.ReleaseBundle;
+import org.redoubt.runtime.release.ReleaseRejected;
+import org.redoubt.runtime.release.ReleaseVerifier;
+import org.redoubt.runtime.release.UnverifiedRelease;
+import org.redoubt.runtime.release.VerifiedRelease;
+import org.redoubt.runtime.slots.ReleaseSlots;
+import org.redoubt.runtime.slots.SlotException;
+import org.redoubt.runtime.slots.StagedBundle;
+import org.redoubt.runtime.slots.StagedRelease;
+
+/**
+ * The launcher's slots and boot record, offered to the release agent. Holds the boot record of
+ * this boot in memory and writes every change through {@link BootRecordStore} before it takes
+ * effect; tells the resolver hook which candidate it may admit.
+ */
+final class LauncherSlots implements ReleaseSlots {
+
+    private final DataDirectory data;
+    private final ReleaseVerifier verifier;
+    private final BootRecordStore records;
+    private final AdmittedReleases admitted;
+    private final SlotWriter writer = new SlotWriter();
+    private final BootConsole console;
+    private BootRecord record;
+    private long running;
+
+    /**
+     * @param data     the data directory and its slots
+     * @param verifier verifies a release as at boot
+     * @param records  where the boot record is saved
+     * @param record   the boot record as this boot saved it
+     * @param running  the release this boot runs
+     * @param admitted what the resolver admits
+     * @param console  one line per change
+     */
+    LauncherSlots(DataDirectory data, ReleaseVerifier verifier, BootRecordStore records, BootRecord record, long running,
+            AdmittedReleases admitted, BootConsole console) {
+        this.data = Objects.requireNonNull(data, "data");
+        this.verifier = Objects.requireNonNull(verifier, "verifier");
+        this.records = Objects.requireNonNull(records, "records");
+        this.record = Objects.requireNonNull(record, "record");
+        this.running = running;
+        this.admitted = Objects.requireNonNull(admitted, "admitted");
+        this.console = Objects.requireNonNull(console, "console");
+    }
+
+    @Override
+    public synchronized long committedRelease() {
+        return record.committedRelease();
+    }
+
+    @Override
+    public synchronized long runningRelease() {
+        return running;
+    }
+
+    @Override
+    public synchronized StagedRelease stage(Path directory) throws SlotException {
+        if (record.candidate().isPresent()) {
+            throw new SlotException(SlotException.Reason.BUSY, "release " + record.candidate().get().release()
+                    + " is the candidate already", null);
+        }
+        VerifiedRelease release;
+        try {
+            UnverifiedRelease unverified = verifier.read(directory);
+            long number = unverified.manifest().release();
+            if (number <= record.committedRelease()) {
+                throw new SlotException(SlotException.Reason.ROLLBACK, "release " + number
+                        + " is not above the committed release " + record.committedRelease(), null);
+            }
+            release = verifier.verify(unverified);
+        } catch (ReleaseRejected e) {
+            throw new SlotException(SlotException.Reason.REJECTED, firstProblem(e), e);
+        }
+        Slot slot = record.committedSlot().other();
+        BootRecord staged = record.stage(slot, release.manifest().release());
+        try {
+            writer.write(release, data.slot(slot));
+            records.save(staged);
+        } catch (IOException | BootFailure e) {
+            throw new SlotException(SlotException.Reason.STORAGE, "cannot stage release " + release.manifest().release()
+                    + " in slot " + slot.directoryName() + ": " + e.getMessage(), e);
+        }
+        record = staged;
+        admitted.admitCandidate(FrameworkBoot.admitted(release));
+        console.message("staged release " + release.manifest().release() + " in slot " + slot.directoryName()
+                + " as the candidate");
+        return staged(release);
+    }
+
+    @Override
+    public synchronized void commit(long release) throws SlotException {
+        if (record.candidate().isEmpty() && record.committedRelease() == release) {
+            return;
+        }
+        if (record.candidate().isEmpty() || record.candidate().get().release() != release) {
+            throw new SlotException(SlotException.Reason.NO_CANDIDATE, "release " + release + " is not the candidate",
+                    null);
+        }
+        BootRecord committed = record.commitCandidate();
+        save(committed);
+        record = committed;
+        running = release;
+        admitted.candidateCommitted();
+        console.message("committed release " + release + " in slot " + committed.committedSlot().directoryName());
+    }
+
+    @Override
+    public synchronized void abandon(long release, String reason) throws SlotException {
+        if (record.candidate().isEmpty() || record.candidate().get().release() != release) {
+            return;
+        }
+        BootRecord abandoned = record.rollBack(reason);
+        save(abandoned);
+        record = abandoned;
+        admitted.candidateAbandoned();
+        console.message("abandoned the candidate release " + release + ": " + reason);
+    }
+
+    private void save(BootRecord next) throws SlotException {
+        try {
+            records.save(next);
+        } catch (BootFailure e) {
+            throw new SlotException(SlotException.Reason.STORAGE, "cannot save the boot record: " + e.getMessage(), e);
+        }
+    }
+
+    private static StagedRelease staged(VerifiedRelease release) {
+        List<StagedBundle> bundles = new ArrayList<>();
+        for (ReleaseBundle entry : release.bundles()) {
+            bundles.add(new StagedBundle(entry.symbolicName(), entry.version(), entry.startLevel(),
+                    FrameworkBoot.LOCATION_PREFIX + entry.symbolicName(), entry.digest().toString(),
+                    release.content(entry)));
+        }
+        return new StagedRelease(release.manifest().release(), release.manifest().profile(), bundles);
+    }
+
+    private static String firstProblem(ReleaseRejected rejected) {
+        return rejected.problems().isEmpty() ? rejected.getMessage() : rejected.problems().get(0).toString();
+    }
+}

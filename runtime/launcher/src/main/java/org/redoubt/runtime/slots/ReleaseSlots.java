@@ -1,0 +1,56 @@
+package org.redoubt.runtime.slots;
+
+import java.nio.file.Path;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The release slots as the running handset sees them. Thread-safe; every change is on disk (the
+ * boot record is replaced atomically) before a method returns.
+ *
+ * @since 1.0
+ */
+@ProviderType
+public interface ReleaseSlots {
+
+    /** @return the committed release's number: the anti-rollback floor of releases */
+    long committedRelease();
+
+    /** @return the release this boot runs (the committed one, or a candidate booted in TESTING) */
+    long runningRelease();
+
+    /**
+     * Verifies a release as the launcher verifies one at boot (signature of the release role under
+     * the current trust root, target, every listed file's digest and size, nothing unlisted) and
+     * writes it into the slot that holds neither the committed nor the running release. It becomes
+     * the candidate: from now on, a boot that does not find it committed boots it in TESTING and
+     * falls back after failed boots, and the resolver admits its bundles beside the running ones.
+     *
+     * @param directory a release directory: the signed manifest and the files it lists
+     * @return the verified release, with the bytes that were verified
+     * @throws SlotException {@code REJECTED} when it does not verify, {@code ROLLBACK} when its
+     *                       number is not above the committed one, {@code BUSY} while another
+     *                       candidate is staged, {@code STORAGE} when it cannot be written
+     */
+    StagedRelease stage(Path directory) throws SlotException;
+
+    /**
+     * Makes the staged candidate the committed release: the next boot runs it, and its number is
+     * the new floor. Committing the release already committed does nothing.
+     *
+     * @param release the candidate's number
+     * @throws SlotException {@code NO_CANDIDATE} when it is not the candidate, {@code STORAGE}
+     */
+    void commit(long release) throws SlotException;
+
+    /**
+     * Gives the candidate up: the next boot runs the committed release, the boot record remembers
+     * why, and the resolver admits only the committed release again. Abandoning a release that is
+     * not the candidate does nothing.
+     *
+     * @param release the candidate's number
+     * @param reason  why, kept for the operator
+     * @throws SlotException {@code STORAGE}
+     */
+    void abandon(long release, String reason) throws SlotException;
+}
