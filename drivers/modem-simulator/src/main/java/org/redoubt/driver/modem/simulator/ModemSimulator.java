@@ -26,7 +26,8 @@ import org.redoubt.telephony.sms.SmsSubmit;
  * {@link SimulatorSession}s. Thread-safe: one lock guards the state, and unsolicited results go
  * to every session.
  *
- * <p>Defaults: registered on "Redoubt Net", signal 20, SIM locked with PIN 1234 (PUK 12345678),
+ * <p>Defaults: registered on "Redoubt Net" (home; {@link #roaming} registers on "Visited Net" instead),
+ * packet domain attached ({@code +CGATT}), signal 20, SIM locked with PIN 1234 (PUK 12345678),
  * SMS in PDU mode, new messages stored and announced with +CMTI once +CNMI asks for it, status
  * reports sent with +CDS when +CNMI asks for them and the message requested one. What the handset
  * sent is kept for tests ({@link #submitted()}); messages to an {@link #unreachable} number fail.
@@ -46,6 +47,8 @@ public final class ModemSimulator {
 
     // Network and modem state, guarded by lock.
     private boolean registered;
+    private boolean roaming; // where the handset is: not a modem setting, so a reset keeps it
+    private boolean packetAttached;
     private String operator;
     private int rssi;
     private SimCard sim;
@@ -89,10 +92,14 @@ public final class ModemSimulator {
 
     // ---- network side: what tests and the command interface script ----
 
-    /** Power-cycles the modem: calls drop, settings return to defaults, the SIM is locked again. */
+    /**
+     * Power-cycles the modem: calls drop, settings return to defaults (packet domain attached), the
+     * SIM is locked again. Roaming stays: it is where the handset is.
+     */
     public void reset() {
         synchronized (lock) {
             registered = true;
+            packetAttached = true;
             operator = "Redoubt Net";
             rssi = 20;
             sim = new SimCard(DEFAULT_PIN, DEFAULT_PUK, true);
@@ -234,6 +241,30 @@ public final class ModemSimulator {
         }
     }
 
+    /**
+     * The handset moves to a visited network ({@code true}, 27.007 registration stat 5, operator
+     * "Visited Net") or back home ({@code false}, stat 1). While registered, a change is reported
+     * with {@code +CREG}/{@code +CEREG} when enabled; the packet domain attachment is left alone.
+     *
+     * @param visited whether the handset roams from now on
+     */
+    public void roaming(boolean visited) {
+        synchronized (lock) {
+            boolean changed = roaming != visited;
+            roaming = visited;
+            if (changed && registered) {
+                registrationChanged();
+            }
+        }
+    }
+
+    /** @return whether the packet domain service is attached ({@code AT+CGATT}), for tests */
+    public boolean packetAttached() {
+        synchronized (lock) {
+            return packetAttached;
+        }
+    }
+
     /** @param value the new signal, 0..31 (27.007 +CSQ rssi) */
     public void signal(int value) {
         if (value < 0 || value > 31) {
@@ -307,11 +338,15 @@ public final class ModemSimulator {
                 case "AT+CSQ":
                     return ok("+CSQ: " + (registered ? rssi : 99) + ",99");
                 case "AT+CREG?":
-                    return ok("+CREG: " + cregMode + "," + (registered ? 1 : 2));
+                    return ok("+CREG: " + cregMode + "," + registrationStat());
                 case "AT+CEREG?":
-                    return ok("+CEREG: " + ceregMode + "," + (registered ? 1 : 2));
+                    return ok("+CEREG: " + ceregMode + "," + registrationStat());
                 case "AT+COPS?":
-                    return ok(registered ? "+COPS: 0,0,\"" + operator + "\",7" : "+COPS: 0");
+                    return ok(registered ? "+COPS: 0,0,\"" + (roaming ? "Visited Net" : operator) + "\",7" : "+COPS: 0");
+                case "AT+CGATT?":
+                    return ok("+CGATT: " + (packetAttached ? 1 : 0));
+                case "AT+CGATT=?":
+                    return ok("+CGATT: (0,1)");
                 case "AT+CPIN?":
                     return ok("+CPIN: " + sim.state());
                 case "AT+CLCC":
@@ -380,6 +415,14 @@ public final class ModemSimulator {
         if (upper.startsWith("AT+CEREG=")) {
             ceregMode = number(args, 0, 0, 2);
             return ceregMode < 0 ? error() : ok();
+        }
+        if (upper.startsWith("AT+CGATT=")) {
+            int state = args.size() == 1 ? number(args, 0, 0, 1) : -1;
+            if (state < 0) {
+                return cme(3);
+            }
+            packetAttached = state == 1;
+            return ok();
         }
         if (upper.startsWith("AT+COPS=")) {
             return registered ? ok() : cme(30);
@@ -581,11 +624,16 @@ public final class ModemSimulator {
 
     private void registrationChanged() {
         if (cregMode > 0) {
-            emit("+CREG: " + (registered ? 1 : 2));
+            emit("+CREG: " + registrationStat());
         }
         if (ceregMode > 0) {
-            emit("+CEREG: " + (registered ? 1 : 2));
+            emit("+CEREG: " + registrationStat());
         }
+    }
+
+    /** 27.007 7.2 stat: 1 home, 5 roaming, 2 searching (the network is lost). */
+    private int registrationStat() {
+        return !registered ? 2 : roaming ? 5 : 1;
     }
 
     /** Sends an unsolicited result to every session; call with the lock held. */

@@ -10,7 +10,7 @@ import java.util.Objects;
 public final class SimulatorConsole {
 
     /** What {@code help} answers. */
-    static final String HELP = "commands: call <number>, answer, busy, hangup, sms <from> <text>, pdu <hex>, unreachable <number>, loss, back, signal <0..31>, time <zone>, reset";
+    static final String HELP = "commands: call <number>, answer, busy, hangup, sms <from> <text>, pdu <hex>, unreachable <number>, loss, back, roam on|off, signal <0..31>, time <zone>, reset";
 
     private final ModemSimulator simulator;
 
@@ -40,6 +40,7 @@ public final class SimulatorConsole {
                 case "unreachable" -> simulator.unreachable(argument);
                 case "loss" -> simulator.networkLoss();
                 case "back" -> simulator.networkBack();
+                case "roam" -> simulator.roaming(switchedOn(argument));
                 case "signal" -> simulator.signal(Integer.parseInt(argument));
                 case "time" -> simulator.networkTime(argument);
                 case "reset" -> simulator.reset();
@@ -54,5 +55,13 @@ public final class SimulatorConsole {
         } catch (RuntimeException e) {
             return "refused: " + e.getMessage();
         }
+    }
+
+    private static boolean switchedOn(String argument) {
+        return switch (argument) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("roam takes on or off, not '" + argument + "'");
+        };
     }
 }

@@ -1,6 +1,7 @@
 package org.redoubt.driver.modem.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +79,52 @@ class ModemSimulatorTest {
         assertTrue(at.until("+CEREG: 1\r\n").contains("+CREG: 1"));
         simulator.networkTime("+32");
         assertTrue(at.until("+CTZV: +32\r\n").contains("+CTZV"));
+    }
+
+    @Test
+    void roamingIsRegistrationStatFiveReportedWhenEnabled() throws Exception {
+        at.command("ATE0");
+        assertTrue(at.command("AT+CREG?").contains("+CREG: 0,1"));
+        simulator.roaming(true);
+        assertTrue(at.command("AT+CREG?").contains("+CREG: 0,5"), "stat 5: registered, roaming");
+        assertTrue(at.command("AT+CEREG?").contains("+CEREG: 0,5"));
+        assertTrue(at.command("AT+COPS?").contains("+COPS: 0,0,\"Visited Net\",7"));
+        at.command("AT+CREG=2");
+        at.command("AT+CEREG=1");
+        simulator.roaming(false);
+        assertTrue(at.until("+CEREG: 1\r\n").contains("+CREG: 1"));
+        assertTrue(at.command("AT+COPS?").contains("\"Redoubt Net\""));
+        assertEquals("ok", new SimulatorConsole(simulator).execute("roam on"));
+        assertTrue(at.until("+CEREG: 5\r\n").contains("+CREG: 5"));
+        simulator.networkLoss();
+        assertTrue(at.until("+CEREG: 2\r\n").contains("+CREG: 2"));
+        simulator.networkBack();
+        assertTrue(at.until("+CEREG: 5\r\n").contains("+CREG: 5"), "back on the visited network");
+        simulator.reset();
+        at.command("ATE0");
+        assertTrue(at.command("AT+CREG?").contains("+CREG: 0,5"), "a power cycle does not move the handset");
+        assertEquals("ok", new SimulatorConsole(simulator).execute("roam off"));
+        assertTrue(at.command("AT+CREG?").contains("+CREG: 0,1"));
+        assertTrue(new SimulatorConsole(simulator).execute("roam maybe").startsWith("refused"));
+    }
+
+    @Test
+    void thePacketDomainIsAttachedUntilDetachedAndAgainAfterAReset() throws Exception {
+        at.command("ATE0");
+        assertEquals("\r\n+CGATT: 1\r\n\r\nOK\r\n", at.command("AT+CGATT?"));
+        assertTrue(at.command("AT+CGATT=?").contains("+CGATT: (0,1)"));
+        assertEquals("\r\nOK\r\n", at.command("AT+CGATT=0"));
+        assertTrue(at.command("AT+CGATT?").contains("+CGATT: 0"));
+        assertFalse(simulator.packetAttached());
+        simulator.roaming(true);
+        assertTrue(at.command("AT+CGATT?").contains("+CGATT: 0"), "roaming does not attach by itself");
+        assertTrue(at.command("AT+CGATT=2").contains("+CME ERROR: 3"));
+        assertTrue(at.command("AT+CGATT=").contains("+CME ERROR: 3"));
+        assertTrue(at.command("AT+CGATT=1").endsWith("OK\r\n"));
+        assertTrue(simulator.packetAttached());
+        at.command("AT+CGATT=0");
+        simulator.reset();
+        assertTrue(simulator.packetAttached(), "a power-cycled modem attaches again");
     }
 
     @Test
