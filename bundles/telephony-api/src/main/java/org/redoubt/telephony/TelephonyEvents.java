@@ -7,7 +7,7 @@ package org.redoubt.telephony;
  */
 public final class TelephonyEvents {
 
-    /** Network status changed: {@link #REGISTRATION}, {@link #OPERATOR}, {@link #RSSI}. */
+    /** Network status changed: {@link #REGISTRATION}, {@link #OPERATOR}, {@link #RSSI}, {@link #DATA} (since 1.1). */
     public static final String NETWORK = "org/redoubt/telephony/network/CHANGED";
     /** SIM state changed: {@link #SIM_STATE}. */
     public static final String SIM = "org/redoubt/telephony/sim/CHANGED";
@@ -33,6 +33,12 @@ public final class TelephonyEvents {
     public static final String OPERATOR = "operator";
     /** rssi 0..31 or -1. */
     public static final String RSSI = "rssi";
+    /**
+     * {@link PacketData} name.
+     *
+     * @since 1.1
+     */
+    public static final String DATA = "data";
     /** {@link SimState} name. */
     public static final String SIM_STATE = "sim.state";
     /** Call id (Integer). */

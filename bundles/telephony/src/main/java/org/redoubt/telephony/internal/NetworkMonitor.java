@@ -4,13 +4,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.redoubt.telephony.NetworkStatus;
+import org.redoubt.telephony.PacketData;
 import org.redoubt.telephony.Registration;
 import org.redoubt.telephony.TelephonyEvents;
 import org.redoubt.telephony.TelephonyException;
 
 /**
  * Registration (+CREG, asked and reported), operator (+COPS) and signal (+CSQ, asked: modems do not
- * report it). Runs on the telephony thread; {@link #status()} may be read from any thread.
+ * report it), and the packet-domain state the {@link DataRoamingGuard} finds. Runs on the telephony
+ * thread; {@link #status()} may be read from any thread.
  */
 final class NetworkMonitor {
 
@@ -62,9 +64,14 @@ final class NetworkMonitor {
         update(registration, operator(registration), status.rssi());
     }
 
+    /** @param data what the packet-domain service is now */
+    void onPacketData(PacketData data) {
+        publish(status.withData(data));
+    }
+
     /** The modem went away. */
     void reset() {
-        update(NetworkStatus.UNKNOWN.registration(), "", -1);
+        publish(NetworkStatus.UNKNOWN);
     }
 
     private String operator(Registration registration) throws TelephonyException {
@@ -92,11 +99,15 @@ final class NetworkMonitor {
     }
 
     private void update(Registration registration, String operator, int rssi) {
-        NetworkStatus next = new NetworkStatus(registration, operator, rssi);
+        publish(new NetworkStatus(registration, operator, rssi, status.data()));
+    }
+
+    private void publish(NetworkStatus next) {
         if (!next.equals(status)) {
             status = next;
-            events.post(TelephonyEvents.NETWORK, Map.of(TelephonyEvents.REGISTRATION, registration.name(),
-                    TelephonyEvents.OPERATOR, operator, TelephonyEvents.RSSI, rssi));
+            events.post(TelephonyEvents.NETWORK, Map.of(TelephonyEvents.REGISTRATION, next.registration().name(),
+                    TelephonyEvents.OPERATOR, next.operator(), TelephonyEvents.RSSI, next.rssi(),
+                    TelephonyEvents.DATA, next.data().name()));
         }
     }
 

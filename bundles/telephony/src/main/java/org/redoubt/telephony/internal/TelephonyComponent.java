@@ -41,7 +41,7 @@ import org.redoubt.telephony.Ussd;
 
 /**
  * The telephony services over whichever {@link AtChannel} the modem driver publishes (PID
- * {@value #PID} for emergency numbers and restrictions; a new configuration is taken without a
+ * {@value #PID} for emergency numbers, restrictions and data roaming; a new configuration is taken without a
  * restart, so a new policy never ends a call). The channel may come and go (driver restart, modem
  * reset): the services stay, answer {@code NO_MODEM} meanwhile, and pick the modem up again by
  * themselves. Ended calls are written to the {@link CallLog} when one is there. Immediate:
@@ -103,6 +103,12 @@ public final class TelephonyComponent implements Network, Sim, CallControl, Sms,
 
         /** @return how long a concatenated SMS waits for a missing part before it is kept without it */
         long smsPartTimeoutSeconds() default 3600;
+
+        /**
+         * @return whether mobile data may be used while roaming (policy {@code dataRoaming}); when
+         *         false, the packet-domain service is detached while the modem is registered roaming
+         */
+        boolean dataRoaming() default true;
     }
 
     private final TelephonyEngine engine;
@@ -133,7 +139,9 @@ public final class TelephonyComponent implements Network, Sim, CallControl, Sms,
         }
         this.restrictions = restrictions(config);
         this.engine = new TelephonyEngine(this::post, restrictions, this::logCall, () -> messageStore,
-                Clock.systemUTC(), logger, watchdogPeriod, Duration.ofSeconds(config.smsPartTimeoutSeconds()));
+                Clock.systemUTC(), logger, watchdogPeriod, Duration.ofSeconds(config.smsPartTimeoutSeconds()),
+                config.dataRoaming());
+        logDataRoaming(config.dataRoaming());
     }
 
     private Restrictions restrictions(Config config) {
@@ -142,15 +150,23 @@ public final class TelephonyComponent implements Network, Sim, CallControl, Sms,
 
     /**
      * Takes a new configuration without a restart, so that a new policy never ends a call: the
-     * emergency numbers and restrictions hold for every call and SMS checked from now on.
+     * emergency numbers and restrictions hold for every call and SMS checked from now on, and
+     * {@code dataRoaming} at once (mobile data is detached or attached again while calls go on).
      * {@code smsPartTimeoutSeconds} is read at activation only.
      *
      * @param config the new configuration
-     * @throws IllegalArgumentException for a malformed pattern; the restrictions before stay
+     * @throws IllegalArgumentException for a malformed pattern; the restrictions before stay, and so
+     *                                  does {@code dataRoaming}
      */
     @Modified
     void modified(Config config) {
         restrictions.update(settings(config));
+        logDataRoaming(config.dataRoaming());
+        engine.dataRoaming(config.dataRoaming());
+    }
+
+    private void logDataRoaming(boolean allowed) {
+        logger.info("data roaming {}", allowed ? "allowed" : "not allowed: mobile data is detached while roaming");
     }
 
     private Restrictions.Settings settings(Config config) {

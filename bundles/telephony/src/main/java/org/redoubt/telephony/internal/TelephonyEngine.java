@@ -61,6 +61,7 @@ final class TelephonyEngine implements AutoCloseable {
     private final NitzClock time;
     private final SmsInbox inbox;
     private final SmsOutbox outbox;
+    private final DataRoamingGuard dataRoaming;
     private final Duration watchdogPeriod;
     private final UnsolicitedListener listener = this::onUnsolicited;
     private AtChannel channel; // telephony thread only
@@ -82,9 +83,11 @@ final class TelephonyEngine implements AutoCloseable {
      * @param logger         what happens
      * @param watchdogPeriod how often the modem is checked
      * @param smsPartTimeout how long a concatenated message waits for a missing part
+     * @param dataRoaming    whether mobile data may be used while roaming, at start
      */
     TelephonyEngine(TelephonyEventSink events, Restrictions restrictions, CallManager.CallLogWriter callLog,
-            Supplier<MessageStore> messages, Clock clock, Logger logger, Duration watchdogPeriod, Duration smsPartTimeout) {
+            Supplier<MessageStore> messages, Clock clock, Logger logger, Duration watchdogPeriod, Duration smsPartTimeout,
+            boolean dataRoaming) {
         this.events = events;
         this.watchdogPeriod = watchdogPeriod;
         this.logger = logger;
@@ -100,6 +103,8 @@ final class TelephonyEngine implements AutoCloseable {
         this.time = new NitzClock(events, clock);
         this.inbox = new SmsInbox(modem, events, restrictions, messages, clock, logger, smsPartTimeout);
         this.outbox = new SmsOutbox(modem, restrictions, sim::state, network::status, messages, clock, logger);
+        this.dataRoaming = new DataRoamingGuard(modem, () -> network.status().registration(), network::onPacketData,
+                logger, dataRoaming);
         modem.onCallResultSeen(() -> later(this::pollCalls));
     }
 
@@ -153,6 +158,17 @@ final class TelephonyEngine implements AutoCloseable {
                 logger.debug("Reading the SIM's messages failed: {}", e.getMessage());
             }
         });
+    }
+
+    /**
+     * The policy's {@code dataRoaming} changed: it holds at once (the packet-domain service is
+     * detached or attached again now), without setting the modem up again or touching calls.
+     *
+     * @param allowed whether mobile data may be used while roaming
+     */
+    void dataRoaming(boolean allowed) {
+        dataRoaming.allow(allowed);
+        later(dataRoaming::enforce);
     }
 
     /** The channel went away. */
@@ -233,6 +249,7 @@ final class TelephonyEngine implements AutoCloseable {
             }
             sim.refresh();
             network.refresh();
+            dataRoaming.enforce();
             calls.refresh();
             pollCallsIfNeeded();
             inbox.scan();
@@ -259,6 +276,8 @@ final class TelephonyEngine implements AutoCloseable {
                 logger.warn("The modem lost its settings (it was reset); setting it up again");
                 calls.reset();
                 setUp();
+            } else {
+                dataRoaming.enforce(); // a modem that attached by itself is detached again
             }
             inbox.tick();
         } catch (TelephonyException e) {
@@ -272,6 +291,7 @@ final class TelephonyEngine implements AutoCloseable {
             try {
                 if (line.startsWith("+CREG:")) {
                     network.onRegistrationReport(line);
+                    dataRoaming.enforce();
                 } else if (line.startsWith("+CPIN:")) {
                     sim.onReport(line);
                 } else if (line.startsWith("+CUSD:")) {

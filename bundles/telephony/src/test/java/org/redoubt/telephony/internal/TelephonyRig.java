@@ -44,7 +44,7 @@ final class TelephonyRig implements AutoCloseable {
                 return method.getReturnType() == boolean.class ? false : null;
             });
 
-    final ModemSimulator simulator = new ModemSimulator();
+    final ModemSimulator simulator;
     final SimulatorServer server;
     final TelephonyComponent telephony;
     final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -72,9 +72,24 @@ final class TelephonyRig implements AutoCloseable {
      * @param configuration the component's configuration
      */
     TelephonyRig(Map<String, Object> configuration) throws IOException {
+        this(new ModemSimulator(), configuration, Duration.ofMillis(200));
+    }
+
+    /**
+     * Starts telephony, without a modem channel yet, in front of a simulator that may have served
+     * telephony before (a telephony restart: the modem keeps its state).
+     *
+     * @param simulator      the modem and its network
+     * @param configuration  the component's configuration
+     * @param watchdogPeriod how often telephony checks the modem; long to prove that something
+     *                       happens without the watchdog
+     */
+    TelephonyRig(ModemSimulator simulator, Map<String, Object> configuration, Duration watchdogPeriod)
+            throws IOException {
+        this.simulator = simulator;
         server = new SimulatorServer(simulator, 0);
         telephony = new TelephonyComponent(Converters.standardConverter().convert(configuration)
-                .to(TelephonyComponent.Config.class), LOGGER, Duration.ofMillis(200));
+                .to(TelephonyComponent.Config.class), LOGGER, watchdogPeriod);
         telephony.bindEventAdmin(eventAdmin);
     }
 
