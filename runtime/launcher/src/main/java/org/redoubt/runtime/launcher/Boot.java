@@ -90,8 +90,8 @@ final class Boot {
                 records.save(plan.record());
                 publishBootedRelease(release);
                 AdmittedReleases admitted = AdmittedReleases.of(FrameworkBoot.admitted(release));
-                slots = new LauncherSlots(data, verifier, records, plan.record(), release.manifest().release(), admitted,
-                        console);
+                slots = new LauncherSlots(data, verifier, records, plan.record(), release.manifest().release(),
+                        plan.slot(), admitted, console);
                 framework = preparation.await();
                 bundles = FrameworkBoot.start(framework, release, admitted, slots, console::message);
             } catch (BootFailure | RuntimeException e) {

@@ -31,6 +31,7 @@ final class LauncherSlots implements ReleaseSlots {
     private final BootConsole console;
     private BootRecord record;
     private long running;
+    private Slot runningSlot;
 
     /**
      * @param data     the data directory and its slots
@@ -38,11 +39,13 @@ final class LauncherSlots implements ReleaseSlots {
      * @param records  where the boot record is saved
      * @param record   the boot record as this boot saved it
      * @param running  the release this boot runs
+     * @param runningSlot the slot it was booted from
      * @param admitted what the resolver admits
      * @param console  one line per change
      */
     LauncherSlots(DataDirectory data, ReleaseVerifier verifier, BootRecordStore records, BootRecord record, long running,
-            AdmittedReleases admitted, BootConsole console) {
+            Slot runningSlot, AdmittedReleases admitted, BootConsole console) {
+        this.runningSlot = Objects.requireNonNull(runningSlot, "runningSlot");
         this.data = Objects.requireNonNull(data, "data");
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.records = Objects.requireNonNull(records, "records");
@@ -60,6 +63,16 @@ final class LauncherSlots implements ReleaseSlots {
     @Override
     public synchronized long runningRelease() {
         return running;
+    }
+
+    @Override
+    public synchronized StagedRelease running() throws SlotException {
+        try {
+            return staged(verifier.verify(data.slot(runningSlot)));
+        } catch (ReleaseRejected e) {
+            throw new SlotException(SlotException.Reason.REJECTED, "the running release's slot "
+                    + runningSlot.directoryName() + " no longer verifies: " + firstProblem(e), e);
+        }
     }
 
     @Override
@@ -109,6 +122,7 @@ final class LauncherSlots implements ReleaseSlots {
         save(committed);
         record = committed;
         running = release;
+        runningSlot = committed.committedSlot();
         admitted.candidateCommitted();
         console.message("committed release " + release + " in slot " + committed.committedSlot().directoryName());
     }

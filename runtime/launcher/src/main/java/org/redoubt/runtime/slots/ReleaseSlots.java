@@ -20,6 +20,15 @@ public interface ReleaseSlots {
     long runningRelease();
 
     /**
+     * The running release as it is in its slot, verified again (the bytes a live rollback puts
+     * back).
+     *
+     * @return the running release with its verified bytes
+     * @throws SlotException {@code REJECTED} when its slot no longer verifies, {@code STORAGE}
+     */
+    StagedRelease running() throws SlotException;
+
+    /**
      * Verifies a release as the launcher verifies one at boot (signature of the release role under
      * the current trust root, target, every listed file's digest and size, nothing unlisted) and
      * writes it into the slot that holds neither the committed nor the running release. It becomes

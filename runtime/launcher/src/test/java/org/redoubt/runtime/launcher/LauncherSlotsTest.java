@@ -99,7 +99,8 @@ class LauncherSlotsTest {
         ReleaseVerifier verifier = new ReleaseVerifier(new ReleaseManifestCodec(),
                 new ManifestAuthenticator(new DocumentVerifier(PROVIDER), root, DEVICE));
         BootConsole console = new BootConsole(System.out, System.err);
-        slots = new LauncherSlots(data, verifier, records, record, 1, admitted, console);
+        new SlotWriter().write(verifier.verify(release(1, "1.0.0")), data.slot(Slot.A));
+        slots = new LauncherSlots(data, verifier, records, record, 1, Slot.A, admitted, console);
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow();
         framework = factory.newFramework(Map.of(Constants.FRAMEWORK_STORAGE, temp.resolve("felix").toString(),
                 Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT));
@@ -149,6 +150,7 @@ class LauncherSlotsTest {
         assertEquals(Bundle.ACTIVE, radio.getState());
         assertEquals("1.1.0", radio.getVersion().toString());
         assertEquals(1, slots.runningRelease());
+        assertEquals("1.0.0", slots.running().bundles().get(0).version(), "what a live rollback puts back");
         assertTrue(said.isEmpty(), said.toString());
     }
 
@@ -164,6 +166,7 @@ class LauncherSlotsTest {
         assertEquals(Optional.empty(), record.candidate());
         assertEquals(2, slots.committedRelease());
         assertEquals(2, slots.runningRelease());
+        assertEquals("1.1.0", slots.running().bundles().get(0).version());
         assertTrue(admitted.admits("redoubt:org.example.radio", "org.example.radio", "1.1.0"));
         assertFalse(admitted.admits("redoubt:org.example.radio", "org.example.radio", "1.0.0"), "release 1 is gone");
         slots.commit(2); // again: nothing to do
