@@ -7,10 +7,14 @@
  * {@link org.redoubt.driver.radios.Radios#isAllowed(org.redoubt.driver.radios.Radio)}. There is
  * no camera and no location radio, by design.
  *
+ * <p>Since 1.2, {@link org.redoubt.driver.radios.WifiNetworks} lists and joins Wi-Fi networks
+ * within the policy's SSID allowlist and minimum security
+ * ({@link org.redoubt.driver.radios.RadioException.Reason#NOT_ALLOWED_BY_POLICY} otherwise).
+ *
  * @since 1.0
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.redoubt.driver.radios;
 
 import org.osgi.annotation.bundle.Export;

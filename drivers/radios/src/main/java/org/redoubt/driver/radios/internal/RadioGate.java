@@ -13,7 +13,7 @@ import org.redoubt.driver.radios.Radios;
  * The {@link Radios} the handset sees: a backend's switches behind the policy. A radio the policy
  * disables is switched off when the policy arrives and refuses to be switched on. One lock for
  * the policy and the switches, so no {@code set(radio, true)} can slip in between a policy that
- * disables the radio and the radio going off.
+ * disables the radio and the radio going off. The {@link WifiGate} shares this lock.
  */
 final class RadioGate implements Radios {
 
@@ -78,6 +78,11 @@ final class RadioGate implements Radios {
             }
         }
         return failed;
+    }
+
+    /** @return the current backend's Wi-Fi station; hold this gate's lock while using it */
+    synchronized WifiStation station() {
+        return switches.wifi();
     }
 
     @Override

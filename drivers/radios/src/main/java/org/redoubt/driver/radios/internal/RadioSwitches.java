@@ -14,10 +14,15 @@ interface RadioSwitches {
     boolean isOn(Radio radio) throws RadioException;
 
     /**
+     * Switches a radio. Switching Wi-Fi off leaves the network {@link #wifi()} had joined.
+     *
      * @param radio a radio
      * @param on    on or off
      * @throws RadioException {@code UNAVAILABLE} when there is no such radio, {@code FAILED} when it
      *                        did not switch
      */
     void set(Radio radio, boolean on) throws RadioException;
+
+    /** @return this backend's Wi-Fi station */
+    WifiStation wifi();
 }

@@ -1,6 +1,9 @@
 package org.redoubt.driver.radios.internal;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -16,27 +19,34 @@ import org.osgi.service.metatype.annotations.Option;
 import org.redoubt.driver.radios.Radio;
 import org.redoubt.driver.radios.RadioException;
 import org.redoubt.driver.radios.Radios;
+import org.redoubt.driver.radios.WifiNetwork;
+import org.redoubt.driver.radios.WifiNetworks;
+import org.redoubt.driver.radios.WifiSecurity;
 
 /**
- * Publishes the radio switches (PID {@value #PID}; simulated unless configured for sysfs) and
- * switches every radio the handset has off before the service exists. A radio that is present but
- * cannot be switched off fails activation: readiness reports it, and nothing may assume the radios
- * are off. A radio the handset lacks is logged and skipped.
+ * Publishes the radio switches and the Wi-Fi networks (PID {@value #PID}; simulated unless
+ * configured for sysfs) and switches every radio the handset has off before the services exist. A
+ * radio that is present but cannot be switched off fails activation: readiness reports it, and
+ * nothing may assume the radios are off. A radio the handset lacks is logged and skipped.
  *
  * <p>The policy's radio fields arrive as {@code disabled} in the same configuration: those radios
- * are switched off at once and refuse to be switched on. A new configuration is taken without
- * restarting the component (a restart would unpublish the service under the shell); when it
- * names another backend, the new backend's radios are all switched off before it is used.
+ * are switched off at once and refuse to be switched on. The policy's Wi-Fi fields arrive as
+ * {@code wifiSsidAllowlist} and {@code wifiMinSecurity}: a network outside them cannot be joined,
+ * and a joined one is left as soon as a configuration no longer allows it. The hardware
+ * description writes only the backend properties of the same PID and keeps the others, so the
+ * policy's stay. A new configuration is taken without restarting the component (a restart would
+ * unpublish the services under the shell); when it names another backend, the new backend's radios
+ * are all switched off before it is used.
  */
-@Component(service = Radios.class, configurationPid = RadiosComponent.PID,
+@Component(service = {Radios.class, WifiNetworks.class}, configurationPid = RadiosComponent.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = RadiosComponent.Config.class)
-public final class RadiosComponent implements Radios {
+public final class RadiosComponent implements Radios, WifiNetworks {
 
     /** The configuration PID. */
     public static final String PID = "org.redoubt.driver.radios";
 
-    /** Which backend, and which radios the policy disables. */
+    /** Which backend, which radios the policy disables and which Wi-Fi networks it allows. */
     @ObjectClassDefinition(id = PID, name = "Redoubt radios", description = "Radio switch backend and policy.")
     public @interface Config {
         /** @return simulated or sysfs */
@@ -55,17 +65,48 @@ public final class RadiosComponent implements Radios {
          */
         @AttributeDefinition(description = "Radios the policy disables: BLUETOOTH, WIFI, NFC, USB_DATA.")
         String[] disabled() default {};
+
+        /**
+         * @return the SSIDs the policy allows to be joined (exact, case and blanks count); empty:
+         *         any network
+         */
+        @AttributeDefinition(description = "Wi-Fi networks the policy allows (SSIDs, exact); empty: any.")
+        String[] wifiSsidAllowlist() default {};
+
+        /**
+         * @return the weakest Wi-Fi security the policy allows: WPA2, WPA3 or ENTERPRISE; empty:
+         *         no minimum (open networks too); anything else is a configuration error, logged,
+         *         and means ENTERPRISE
+         */
+        @AttributeDefinition(description = "Weakest Wi-Fi security the policy allows: WPA2, WPA3, ENTERPRISE;"
+                + " empty: none.")
+        String wifiMinSecurity() default "";
+
+        /**
+         * @return the simulated backend's Wi-Fi networks in range, each {@code SSID:SECURITY}
+         *         (security OPEN, WEP, WPA2, WPA3 or ENTERPRISE); a bad entry is logged and skipped
+         */
+        @AttributeDefinition(description = "Simulated backend: Wi-Fi networks in range, SSID:SECURITY.")
+        String[] simulatedNetworks() default {};
     }
 
     /** The settings that choose a backend; another one means another backend. */
-    private record Backend(String backend, String sysfs, String usbDataSwitch) {
+    private record Backend(String backend, String sysfs, String usbDataSwitch, List<String> simulatedNetworks) {
         static Backend of(Config config) {
-            return new Backend(config.backend(), config.sysfs(), config.usbDataSwitch());
+            List<String> networks = "simulated".equals(config.backend()) && config.simulatedNetworks() != null
+                    ? Arrays.asList(config.simulatedNetworks().clone()) : List.of();
+            return new Backend(config.backend(), config.sysfs(), config.usbDataSwitch(), networks);
         }
 
-        RadioSwitches open() {
+        RadioSwitches open(Logger logger) {
             return switch (backend) {
-                case "simulated" -> new SimulatedRadios();
+                case "simulated" -> {
+                    SimulatedNetworks networks = SimulatedNetworks.parse(simulatedNetworks.toArray(String[]::new));
+                    for (String rejected : networks.rejected()) {
+                        logger.error("configuration error in {}: simulatedNetworks entry skipped: {}", PID, rejected);
+                    }
+                    yield new SimulatedRadios(networks.networks());
+                }
                 case "sysfs" -> new SysfsRadios(Path.of(sysfs), Path.of(usbDataSwitch));
                 default -> throw new IllegalArgumentException("unknown radios backend '" + backend + "'");
             };
@@ -74,6 +115,7 @@ public final class RadiosComponent implements Radios {
 
     private final Logger logger;
     private final RadioGate gate;
+    private final WifiGate wifi;
     private Backend backend; // guarded by this
 
     /**
@@ -86,6 +128,7 @@ public final class RadiosComponent implements Radios {
         this.logger = logger;
         this.backend = Backend.of(config);
         this.gate = new RadioGate(start(backend));
+        this.wifi = new WifiGate(gate, logger);
         enforce(config);
     }
 
@@ -113,7 +156,7 @@ public final class RadiosComponent implements Radios {
     }
 
     private RadioSwitches start(Backend settings) throws RadioException {
-        RadioSwitches switches = settings.open();
+        RadioSwitches switches = settings.open(logger);
         for (RadioException missing : RadioGate.allOff(switches)) {
             logger.info("a radio is not present on this handset: {}", missing.getMessage());
         }
@@ -126,11 +169,20 @@ public final class RadiosComponent implements Radios {
             logger.error("configuration error in {}: disabled names {} are no radio (known: BLUETOOTH, WIFI, NFC,"
                     + " USB_DATA); the known ones {} are disabled", PID, policy.unknown(), policy.disabled());
         }
-        for (RadioException failed : gate.enforce(policy)) {
+        WifiPolicy wifiPolicy = WifiPolicy.of(config.wifiSsidAllowlist(), config.wifiMinSecurity());
+        for (String error : wifiPolicy.errors()) {
+            logger.error("configuration error in {}: {}", PID, error);
+        }
+        for (RadioException failed : wifi.enforce(policy, wifiPolicy)) {
             logger.error("{} (the policy disables it; switching it on stays refused)", failed.getMessage(), failed);
         }
         if (!policy.disabled().isEmpty()) {
             logger.info("the policy disables {}", policy.disabled());
+        }
+        if (!wifiPolicy.anySsid() || wifiPolicy.minimum() != WifiSecurity.OPEN) {
+            logger.info("the policy allows Wi-Fi networks {} with security {} or stronger",
+                    wifiPolicy.anySsid() ? "of any SSID" : "of " + wifiPolicy.ssids().size() + " SSIDs",
+                    wifiPolicy.minimum());
         }
     }
 
@@ -147,5 +199,30 @@ public final class RadiosComponent implements Radios {
     @Override
     public boolean isAllowed(Radio radio) {
         return gate.isAllowed(radio);
+    }
+
+    @Override
+    public List<WifiNetwork> visible() throws RadioException {
+        return wifi.visible();
+    }
+
+    @Override
+    public void join(WifiNetwork network) throws RadioException {
+        wifi.join(network);
+    }
+
+    @Override
+    public Optional<WifiNetwork> joined() {
+        return wifi.joined();
+    }
+
+    @Override
+    public boolean isAllowed(WifiNetwork network) {
+        return wifi.isAllowed(network);
+    }
+
+    @Override
+    public void leave() throws RadioException {
+        wifi.leave();
     }
 }

@@ -22,6 +22,10 @@ import org.redoubt.driver.radios.RadioException.Reason;
  * USB data through one sysfs attribute that holds {@code 1} (data on) or {@code 0}, which the
  * platform maps to its USB controller (for example a gadget's enable attribute). A radio is on
  * only when none of its switches is blocked, soft or hard.
+ *
+ * <p>Wi-Fi networks: this OS has no supplicant yet, so the Wi-Fi switch is all there is; scanning
+ * and joining networks are {@code UNAVAILABLE} ({@link NoSupplicantStation}) and no network is
+ * ever joined.
  */
 final class SysfsRadios implements RadioSwitches {
 
@@ -30,6 +34,7 @@ final class SysfsRadios implements RadioSwitches {
 
     private final Path sysfs;
     private final Path usbData;
+    private final WifiStation wifi = new NoSupplicantStation();
 
     /**
      * @param sysfs   the sysfs root, {@code /sys} on a handset
@@ -69,6 +74,11 @@ final class SysfsRadios implements RadioSwitches {
             throw new RadioException(Reason.FAILED, radio + " did not switch " + (on ? "on" : "off")
                     + (on ? " (hard-blocked?)" : ""), null);
         }
+    }
+
+    @Override
+    public WifiStation wifi() {
+        return wifi;
     }
 
     /** The rfkill switches of a radio; at least one, or UNAVAILABLE. */
