@@ -2,6 +2,7 @@ package org.redoubt.runtime.launcher;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import org.redoubt.runtime.release.ReleaseRejected;
 import org.redoubt.runtime.release.ReleaseVerifier;
 import org.redoubt.runtime.release.UnverifiedRelease;
 import org.redoubt.runtime.release.VerifiedRelease;
+import org.redoubt.runtime.slots.ReleaseContents;
 import org.redoubt.runtime.slots.ReleaseSlots;
 import org.redoubt.runtime.slots.SlotException;
 import org.redoubt.runtime.slots.StagedBundle;
@@ -29,6 +31,7 @@ final class LauncherSlots implements ReleaseSlots {
     private final AdmittedReleases admitted;
     private final SlotWriter writer = new SlotWriter();
     private final BootConsole console;
+    private final Clock clock;
     private BootRecord record;
     private long running;
     private Slot runningSlot;
@@ -53,6 +56,7 @@ final class LauncherSlots implements ReleaseSlots {
         this.running = running;
         this.admitted = Objects.requireNonNull(admitted, "admitted");
         this.console = Objects.requireNonNull(console, "console");
+        this.clock = Clock.systemUTC();
     }
 
     @Override
@@ -63,6 +67,30 @@ final class LauncherSlots implements ReleaseSlots {
     @Override
     public synchronized long runningRelease() {
         return running;
+    }
+
+    @Override
+    public ReleaseContents authenticate(byte[] manifestEnvelope) throws SlotException {
+        ReleaseVerifier.AuthenticManifest authentic;
+        try {
+            authentic = verifier.authenticate(manifestEnvelope);
+        } catch (ReleaseRejected e) {
+            throw new SlotException(SlotException.Reason.REJECTED, firstProblem(e), e);
+        }
+        long number = authentic.manifest().release();
+        if (number <= committedRelease()) {
+            throw new SlotException(SlotException.Reason.ROLLBACK, "release " + number
+                    + " is not above the committed release " + committedRelease(), null);
+        }
+        if (!authentic.expires().isAfter(clock.instant())) {
+            throw new SlotException(SlotException.Reason.EXPIRED, "release " + number + " expired at "
+                    + authentic.expires(), null);
+        }
+        List<ReleaseContents.ReleaseFile> files = new ArrayList<>();
+        for (ReleaseBundle bundle : authentic.manifest().bundles()) {
+            files.add(new ReleaseContents.ReleaseFile(bundle.file(), bundle.digest().toString(), bundle.size()));
+        }
+        return new ReleaseContents(number, ReleaseVerifier.MANIFEST, files);
     }
 
     @Override

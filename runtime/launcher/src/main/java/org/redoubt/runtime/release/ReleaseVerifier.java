@@ -77,6 +77,38 @@ public final class ReleaseVerifier {
     }
 
     /**
+     * Checks a signed manifest that arrived on its own (over the air, before its files): size cap,
+     * signatures of the release role, target, schema.
+     *
+     * @param manifestBytes the manifest envelope
+     * @return the authentic manifest and when it expires
+     * @throws ReleaseRejected when it is too large, untrusted or malformed
+     */
+    public AuthenticManifest authenticate(byte[] manifestBytes) throws ReleaseRejected {
+        if (manifestBytes.length > ReleaseManifestCodec.MAX_ENVELOPE_BYTES) {
+            throw new ReleaseRejected(Reason.MALFORMED_MANIFEST, MANIFEST, "the manifest envelope is larger than "
+                    + ReleaseManifestCodec.MAX_ENVELOPE_BYTES + " bytes", null);
+        }
+        Verdict.Accepted document = authenticator.authenticate(manifestBytes);
+        return new AuthenticManifest(codec.decode(document.header().version(), document.body()),
+                document.header().expires());
+    }
+
+    /**
+     * A manifest whose signatures, target and schema passed.
+     *
+     * @param manifest the manifest
+     * @param expires  when the signed document stops being valid
+     */
+    public record AuthenticManifest(ReleaseManifest manifest, java.time.Instant expires) {
+        /** Checks that nothing is missing. */
+        public AuthenticManifest {
+            java.util.Objects.requireNonNull(manifest, "manifest");
+            java.util.Objects.requireNonNull(expires, "expires");
+        }
+    }
+
+    /**
      * Checks every bundle the manifest lists, and that nothing else is there.
      *
      * @param release a release whose manifest has been read

@@ -20,6 +20,17 @@ public interface ReleaseSlots {
     long runningRelease();
 
     /**
+     * Checks a signed release manifest that arrived before its files: size cap, signatures of the
+     * release role under the current trust root, target, schema, expiry against this handset's
+     * clock, and that its number is above the committed release.
+     *
+     * @param manifestEnvelope the manifest envelope as received
+     * @return the release number and the files to fetch
+     * @throws SlotException {@code REJECTED}, {@code EXPIRED} or {@code ROLLBACK}
+     */
+    ReleaseContents authenticate(byte[] manifestEnvelope) throws SlotException;
+
+    /**
      * The running release as it is in its slot, verified again (the bytes a live rollback puts
      * back).
      *

@@ -17,6 +17,8 @@ public final class SlotException extends Exception {
         REJECTED,
         /** Its number is not above the committed release. */
         ROLLBACK,
+        /** Its signed manifest has expired. */
+        EXPIRED,
         /** Another candidate is staged or running in TESTING. */
         BUSY,
         /** It is not the candidate. */

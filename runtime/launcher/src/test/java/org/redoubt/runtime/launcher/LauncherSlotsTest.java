@@ -119,10 +119,14 @@ class LauncherSlotsTest {
 
     /** A signed release directory with one bundle, org.example.radio at {@code version}. */
     private Path release(long number, String version) throws Exception {
-        Path jars = Files.createDirectories(temp.resolve("jars-" + number + "-" + version));
+        return release(number, version, STAMP);
+    }
+
+    private Path release(long number, String version, ReleaseStamp stamp) throws Exception {
+        Path jars = Files.createDirectories(temp.resolve("jars-" + number + "-" + version + "-" + System.nanoTime()));
         Files.write(jars.resolve("radio.jar"), TestBundles.bundle("org.example.radio", version, "driver"));
-        Path directory = temp.resolve("release-" + number + "-" + version);
-        new ReleaseBuilder(new ReleaseManifestCodec()).build(jars, directory, number, "production", Map.of(), STAMP,
+        Path directory = temp.resolve("release-" + number + "-" + version + "-" + System.nanoTime());
+        new ReleaseBuilder(new ReleaseManifestCodec()).build(jars, directory, number, "production", Map.of(), stamp,
                 List.of(releaseKey));
         return directory;
     }
@@ -152,6 +156,31 @@ class LauncherSlotsTest {
         assertEquals(1, slots.runningRelease());
         assertEquals("1.0.0", slots.running().bundles().get(0).version(), "what a live rollback puts back");
         assertTrue(said.isEmpty(), said.toString());
+    }
+
+    @Test
+    void aManifestArrivingAloneIsAuthenticatedBeforeItsFilesAreFetched() throws Exception {
+        ReleaseStamp fresh = new ReleaseStamp(Instant.now(), Instant.now().plusSeconds(3600),
+                new Target(Optional.empty(), Optional.empty(), Optional.of("rdt-1")));
+        Path two = release(2, "1.1.0", fresh);
+        byte[] envelope = Files.readAllBytes(two.resolve(ReleaseVerifier.MANIFEST));
+
+        org.redoubt.runtime.slots.ReleaseContents contents = slots.authenticate(envelope);
+
+        assertEquals(2, contents.release());
+        assertEquals(ReleaseVerifier.MANIFEST, contents.manifest());
+        assertEquals(1, contents.files().size());
+        org.redoubt.runtime.slots.ReleaseContents.ReleaseFile file = contents.files().get(0);
+        assertEquals(Files.size(two.resolve(file.file())), file.size());
+        assertTrue(file.digest().matches("sha256:[0-9a-f]{64}"), file.digest());
+        assertEquals(SlotException.Reason.EXPIRED, assertThrows(SlotException.class, () -> slots.authenticate(
+                Files.readAllBytes(release(3, "1.3.0").resolve(ReleaseVerifier.MANIFEST)))).reason(),
+                "signed to expire on " + STAMP.expires());
+        assertEquals(SlotException.Reason.ROLLBACK, assertThrows(SlotException.class, () -> slots.authenticate(
+                Files.readAllBytes(release(1, "0.9.0", fresh).resolve(ReleaseVerifier.MANIFEST)))).reason());
+        envelope[envelope.length / 2] ^= 1;
+        assertEquals(SlotException.Reason.REJECTED, assertThrows(SlotException.class,
+                () -> slots.authenticate(envelope)).reason());
     }
 
     @Test
