@@ -80,7 +80,8 @@ public class PolicyEnforcementIT {
         Path data = TestPlatform.workDirectory(PolicyEnforcementIT.class).resolveSibling("PolicyEnforcementIT-provisioned");
         provision(data);
         for (String name : List.of("eventadmin", "h2-mvstore", "store-api", "store", "hardware", "radios-api", "radios",
-                "policy-api", "policy-agent")) {
+                // The agent reads the battery and the network for reporting.fields when they run.
+                "power-api", "telephony-api", "policy-api", "policy-agent")) {
             options.add(CoreOptions.bundle(TestPlatform.bundleUrl(name)));
         }
         options.add(CoreOptions.frameworkProperty("redoubt.device.model").value("redoubt-emulator"));
