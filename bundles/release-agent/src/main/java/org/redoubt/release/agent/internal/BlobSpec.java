@@ -14,6 +14,8 @@ record BlobSpec(String digest, long size, int chunkSize) {
 
     /** The topic prefix of blob chunks. */
     static final String TOPIC_PREFIX = "redoubt/v1/blobs/";
+    /** The chunk size of the wire protocol: the fleet tool publishes every file in chunks of this length. */
+    static final int CHUNK_SIZE = 65536;
     /** The largest file a release may list (runtime/README.md, release manifest). */
     static final long MAX_SIZE = 64L << 20;
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");

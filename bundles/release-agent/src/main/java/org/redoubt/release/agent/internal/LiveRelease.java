@@ -37,14 +37,18 @@ final class LiveRelease {
     private final BundleSetConverger converger;
     private final HealthWindow health;
     private final InstallJournal journal;
+    private final String agentSymbolicName;
 
     /**
-     * @param slots     the launcher's slots
-     * @param converger brings the framework to a release
-     * @param health    judges the new release
-     * @param journal   where each step is recorded first
+     * @param slots             the launcher's slots
+     * @param converger         brings the framework to a release
+     * @param health            judges the new release
+     * @param journal           where each step is recorded first
+     * @param agentSymbolicName the release agent's own bundle, which is never swapped live
      */
-    LiveRelease(ReleaseSlots slots, BundleSetConverger converger, HealthWindow health, InstallJournal journal) {
+    LiveRelease(ReleaseSlots slots, BundleSetConverger converger, HealthWindow health, InstallJournal journal,
+            String agentSymbolicName) {
+        this.agentSymbolicName = Objects.requireNonNull(agentSymbolicName, "agentSymbolicName");
         this.slots = Objects.requireNonNull(slots, "slots");
         this.converger = Objects.requireNonNull(converger, "converger");
         this.health = Objects.requireNonNull(health, "health");
@@ -69,6 +73,10 @@ final class LiveRelease {
             return end(release, ReleaseProgress.REJECTED, e.reason() + ": " + e.getMessage(), progress);
         }
         step(release, ReleaseProgress.VERIFIED, "staged as the candidate", progress);
+        if (replacesAgent(running, staged)) {
+            return end(release, ReleaseProgress.STAGED_FOR_RESTART, "the release replaces the release agent; it runs"
+                    + " from the next start of the runtime", progress);
+        }
         step(release, ReleaseProgress.INSTALLING, "from release " + running.release(), progress);
         List<String> problems = converger.converge(staged);
         Optional<String> failure = problems.isEmpty() ? Optional.empty() : Optional.of(problems.get(0));
@@ -85,6 +93,17 @@ final class LiveRelease {
             }
         }
         return rollBack(release, running, failure.get(), progress);
+    }
+
+    private boolean replacesAgent(StagedRelease running, StagedRelease staged) {
+        String before = version(running);
+        String after = version(staged);
+        return !before.equals(after);
+    }
+
+    private String version(StagedRelease release) {
+        return release.bundles().stream().filter(bundle -> bundle.symbolicName().equals(agentSymbolicName))
+                .map(org.redoubt.runtime.slots.StagedBundle::version).findFirst().orElse("");
     }
 
     private Outcome rollBack(long release, StagedRelease running, String reason, Progress progress) {

@@ -103,7 +103,7 @@ class LiveReleaseTest {
         HealthWindow health = new HealthWindow(() -> Optional.of(readiness(converger)), () -> checks(context),
                 List.of(), Duration.ofSeconds(5), Duration.ofMillis(20), HealthWindow.Ticker.SYSTEM);
         live = new LiveRelease(slots.slots(), converger, health,
-                new InstallJournal(temp.resolve("data/state/release/journal"), Clock.systemUTC()));
+                new InstallJournal(temp.resolve("data/state/release/journal"), Clock.systemUTC()), "org.example.agent");
     }
 
     @AfterEach
@@ -212,6 +212,24 @@ class LiveReleaseTest {
         // The next release may come: the abandoned candidate does not block the slot.
         Path three = release(3, Map.of("radio.jar", TestBundles.bundle("org.example.radio", "1.2.0", "driver")));
         assertEquals(ReleaseProgress.COMMITTED, install(3, three).result());
+    }
+
+    @Test
+    void aReleaseThatReplacesTheAgentItselfIsStagedForTheNextStartAndNothingRunningChanges() throws Exception {
+        Map<String, String> before = running();
+        Path two = release(2, Map.of("radio.jar", TestBundles.bundle("org.example.radio", "1.1.0", "driver"),
+                "agent.jar", TestBundles.bundle("org.example.agent", "2.0.0", null)));
+
+        LiveRelease.Outcome outcome = install(2, two);
+
+        assertEquals(ReleaseProgress.STAGED_FOR_RESTART, outcome.result(), outcome.reason());
+        assertEquals(List.of("VERIFIED", "STAGED_FOR_RESTART"), progress);
+        assertEquals(before, running(), "the agent cannot swap itself: nothing changes live");
+        assertEquals(1, slots.slots().committedRelease());
+        assertEquals(1, slots.slots().runningRelease());
+        assertEquals(org.redoubt.runtime.slots.SlotException.Reason.BUSY, org.junit.jupiter.api.Assertions.assertThrows(
+                org.redoubt.runtime.slots.SlotException.class, () -> slots.slots().stage(two)).reason(),
+                "release 2 stays the candidate the next boot tests");
     }
 
     @Test
