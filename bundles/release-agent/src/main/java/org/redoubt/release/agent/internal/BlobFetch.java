@@ -3,6 +3,8 @@ package org.redoubt.release.agent.internal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -11,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
+import org.redoubt.channel.ChannelListener;
 import org.redoubt.channel.FleetChannel;
 import org.redoubt.channel.Subscription;
 
@@ -32,6 +35,8 @@ final class BlobFetch {
     }
 
     private static final Duration LOOK = Duration.ofMillis(200);
+    /** A resumed transfer subscribes chunk by chunk up to this many missing chunks. */
+    private static final int MAX_CHUNK_SUBSCRIPTIONS = 64;
 
     private final FleetChannel channel;
     private final Path staging;
@@ -68,9 +73,18 @@ final class BlobFetch {
         BlockingQueue<Chunk> chunks = new LinkedBlockingQueue<>();
         TransferWatchdog watchdog = new TransferWatchdog(nanos, limits.deadline(), limits.minimumBytesPerSecond(),
                 limits.window());
-        try (ChunkAssembler assembler = ChunkAssembler.open(staging, spec);
-                Subscription subscription = channel.subscribe(spec.filter(),
-                        (topic, payload) -> chunks.add(new Chunk(spec.indexOf(topic), payload)))) {
+        List<Subscription> subscriptions = new ArrayList<>();
+        try (ChunkAssembler assembler = ChunkAssembler.open(staging, spec)) {
+            ChannelListener listener = (topic, payload) -> chunks.add(new Chunk(spec.indexOf(topic), payload));
+            int[] missing = assembler.missing();
+            if (missing.length < spec.chunks() && missing.length <= MAX_CHUNK_SUBSCRIPTIONS) {
+                // A resumed transfer asks only for what it lacks.
+                for (int index : missing) {
+                    subscriptions.add(channel.subscribe(spec.topic(index), listener));
+                }
+            } else {
+                subscriptions.add(channel.subscribe(spec.filter(), listener));
+            }
             long staged = stagedBytes(spec, assembler);
             while (!assembler.complete()) {
                 Chunk chunk = chunks.poll(LOOK.toMillis(), TimeUnit.MILLISECONDS);
@@ -85,6 +99,8 @@ final class BlobFetch {
                 }
             }
             return assembler.finish();
+        } finally {
+            subscriptions.forEach(Subscription::close);
         }
     }
 
