@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -21,17 +22,34 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.redoubt.channel.ChannelListener;
 
 /**
  * The handset's one MQTT 5 session with its broker: mutual TLS with the device identity, client
  * id = device id, a persistent session (clean start off, long session expiry), the handset's
  * topics subscribed at QoS 1, a retained status with an "offline" last will, and reconnection
- * with a capped exponential backoff.
+ * with a capped exponential backoff. The same session carries the topic filters other bundles
+ * subscribe through the {@link HandsetChannel} ({@link ChannelRoutes}).
  *
  * <p>Everything runs on the agent's one thread ({@code executor}): connecting, handing over what
  * arrived, publishing. Paho's own threads only hand work to it. Connecting never blocks the
  * handset: Paho 1.2.5's {@code connect()} spends ~300 ms in its own thread start-up (three 100 ms
  * polls), so the agent starts enforcing its stored policy before the broker is reached.
+ *
+ * <p>Retained messages: the agent's own topics are subscribed with retain handling 1 (retained
+ * documents only for a new subscription: a resumed session already had them, and a document that
+ * arrived while the handset was away is queued by the broker). The channel's filters are
+ * subscribed with retain handling 0 on every connection and every {@code subscribe}: a resumed
+ * session keeps the broker's subscription of an earlier run, so retain handling 1 would send
+ * nothing to the listener of this run (a release agent that restarted would never see the retained
+ * release manifest and blob chunks). The price is that retained messages matching those filters
+ * come again after each reconnection; the channel's listeners are idempotent anyway (QoS 1
+ * redelivery).
+ *
+ * <p>Routing: a message whose topic matches a channel filter goes to that filter's listeners; a
+ * message on one of the agent's own topics, or matching no filter, goes to {@code inbound}. The
+ * agent's documents therefore reach the agent even when another bundle subscribes a filter that
+ * covers them. A QoS 1 message is acknowledged to the broker after all of them returned.
  */
 final class BrokerLink implements AutoCloseable {
 
@@ -54,6 +72,7 @@ final class BrokerLink implements AutoCloseable {
     private final byte[] lastWill;
     private final Runnable connected;
     private final Consumer<String> journal;
+    private final ChannelRoutes routes;
     private volatile MqttAsyncClient client;
     private int failures;
     private boolean closed;
@@ -68,9 +87,11 @@ final class BrokerLink implements AutoCloseable {
      * @param lastWill   the retained status the broker publishes if the handset vanishes
      * @param connected  runs on the agent's thread after each (re)connection and subscription
      * @param journal    one line per connection event
+     * @param routes     the channel's filters and listeners (agent thread)
      */
     BrokerLink(String uri, Topics topics, Tls tls, Duration maxBackoff, ScheduledExecutorService executor,
-            BiConsumer<String, byte[]> inbound, byte[] lastWill, Runnable connected, Consumer<String> journal) {
+            BiConsumer<String, byte[]> inbound, byte[] lastWill, Runnable connected, Consumer<String> journal,
+            ChannelRoutes routes) {
         this.uri = Objects.requireNonNull(uri, "uri");
         this.topics = Objects.requireNonNull(topics, "topics");
         this.tls = Objects.requireNonNull(tls, "tls");
@@ -80,6 +101,7 @@ final class BrokerLink implements AutoCloseable {
         this.lastWill = lastWill.clone();
         this.connected = Objects.requireNonNull(connected, "connected");
         this.journal = Objects.requireNonNull(journal, "journal");
+        this.routes = Objects.requireNonNull(routes, "routes");
     }
 
     /** Starts connecting in the background. */
@@ -95,7 +117,7 @@ final class BrokerLink implements AutoCloseable {
         });
     }
 
-    /** @return whether the session is up (agent thread) */
+    /** @return whether the session is up (any thread: the client field is volatile, Paho's state is too) */
     boolean isConnected() {
         return client != null && client.isConnected();
     }
@@ -112,6 +134,55 @@ final class BrokerLink implements AutoCloseable {
             client.publish(topic, payload, 1, retained);
         } catch (MqttException e) {
             journal.accept("publish to " + topic + " failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Subscribes a channel filter now if the session is up (again, if it is already subscribed, so
+     * that the broker sends its retained messages for the new listener), and tells the listener
+     * {@link ChannelListener#connected} once the broker granted it. While the session is down the
+     * next connection subscribes it. Agent thread.
+     */
+    void subscribe(String filter, ChannelListener listener) {
+        if (!isConnected()) {
+            return;
+        }
+        MqttAsyncClient current = client;
+        try {
+            current.subscribe(new MqttSubscription[] {channelSubscription(filter)}, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    executor.execute(() -> {
+                        if (client == current && routes.has(filter, listener)) {
+                            routes.connected(filter, listener);
+                        }
+                    });
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable failure) {
+                    journal.accept("subscribing " + filter + " failed: " + failure.getMessage());
+                }
+            }, new MqttProperties());
+        } catch (MqttException e) {
+            journal.accept("subscribing " + filter + " failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Unsubscribes a channel filter that has no listener left: now if the session is up, else at
+     * the next connection (the broker's persistent session still holds it). Agent thread.
+     */
+    void unsubscribe(String filter) {
+        if (!isConnected()) {
+            routes.abandon(filter);
+            return;
+        }
+        try {
+            client.unsubscribe(filter);
+        } catch (MqttException e) {
+            journal.accept("unsubscribing " + filter + " failed: " + e.getMessage());
+            routes.abandon(filter);
         }
     }
 
@@ -162,14 +233,47 @@ final class BrokerLink implements AutoCloseable {
             }
             IMqttToken subscribed = client.subscribe(subscriptions);
             subscribed.waitForCompletion(WAIT_MILLIS);
+            subscribeChannel();
             failures = 0;
             journal.accept("connected to " + uri + " as " + topics.deviceId());
             connected.run();
+            routes.connected();
         } catch (MqttException | IOException | RuntimeException e) {
             Duration wait = backoff(failures++, maxBackoff);
             journal.accept("cannot reach " + uri + " (" + describe(e) + "); next attempt in " + wait.toMillis() + " ms");
             drop();
             retryIn(wait);
+        }
+    }
+
+    /** The channel's filters (retain handling 0, see the class comment), after the abandoned ones went. */
+    private void subscribeChannel() throws MqttException {
+        List<String> abandoned = routes.takeAbandoned();
+        if (!abandoned.isEmpty()) {
+            try {
+                client.unsubscribe(abandoned.toArray(String[]::new)).waitForCompletion(WAIT_MILLIS);
+            } catch (MqttException | RuntimeException e) {
+                abandoned.forEach(routes::abandon);
+                throw e;
+            }
+        }
+        List<String> filters = routes.filters();
+        if (!filters.isEmpty()) {
+            client.subscribe(filters.stream().map(BrokerLink::channelSubscription).toArray(MqttSubscription[]::new))
+                    .waitForCompletion(WAIT_MILLIS);
+        }
+    }
+
+    private static MqttSubscription channelSubscription(String filter) {
+        MqttSubscription subscription = new MqttSubscription(filter, 1);
+        subscription.setRetainHandling(0);
+        return subscription;
+    }
+
+    private void route(String topic, byte[] payload) {
+        boolean forChannel = routes.deliver(topic, payload);
+        if (!forChannel || topics.inbound().contains(topic)) {
+            inbound.accept(topic, payload);
         }
     }
 
@@ -244,7 +348,8 @@ final class BrokerLink implements AutoCloseable {
             byte[] payload = message.getPayload();
             MqttAsyncClient receiver = client;
             executor.execute(() -> {
-                inbound.accept(topic, payload);
+                // Listeners' failures are caught in the routes: the ack follows them too.
+                route(topic, payload);
                 complete(receiver, message);
             });
         }

@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.redoubt.channel.FleetChannel;
 import org.redoubt.policy.Policy;
 import org.redoubt.policy.PolicyState;
 import org.redoubt.policy.agent.internal.Ack.Result;
@@ -23,7 +24,8 @@ import org.redoubt.policy.agent.internal.Ack.Result;
  * status when it changes and every reporting interval. It notices when the policy in force
  * expires (onStale) and re-enforces it then.
  *
- * <p>All work happens on one thread, in arrival order.
+ * <p>All work happens on one thread, in arrival order. With a broker, the session is also offered
+ * to other bundles as a {@link FleetChannel} whose listeners run on that same thread.
  */
 final class PolicyAgent implements AutoCloseable {
 
@@ -62,6 +64,7 @@ final class PolicyAgent implements AutoCloseable {
     private final Consumer<String> journal;
     private final ScheduledExecutorService executor;
     private final BrokerLink link;
+    private final HandsetChannel channel;
     private boolean compliant = true;
     private ScheduledFuture<?> staleCheck;
     private ScheduledFuture<?> report;
@@ -102,8 +105,10 @@ final class PolicyAgent implements AutoCloseable {
         thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         thread.setRemoveOnCancelPolicy(true);
         this.executor = thread;
+        ChannelRoutes routes = new ChannelRoutes(journal);
         this.link = connection.map(c -> new BrokerLink(c.uri(), topics, () -> c.tls().context(brokerCa), c.maxBackoff(), executor,
-                this::arrived, StatusReport.offline(topics.deviceId()), this::publishStatus, journal)).orElse(null);
+                this::arrived, StatusReport.offline(topics.deviceId()), this::publishStatus, journal, routes)).orElse(null);
+        this.channel = link == null ? null : new HandsetChannel(topics.deviceId(), executor, link, routes);
     }
 
     /**
@@ -122,6 +127,11 @@ final class PolicyAgent implements AutoCloseable {
         if (link != null) {
             link.start();
         }
+    }
+
+    /** @return the broker session for other bundles; empty without a broker (any thread) */
+    Optional<FleetChannel> channel() {
+        return Optional.ofNullable(channel);
     }
 
     /** @return the policy in force (agent thread) */

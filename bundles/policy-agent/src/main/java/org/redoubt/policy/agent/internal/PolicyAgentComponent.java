@@ -13,7 +13,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,6 +29,7 @@ import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.redoubt.channel.FleetChannel;
 import org.redoubt.crypto.api.CryptoProvider;
 import org.redoubt.crypto.documents.DeviceIdentity;
 import org.redoubt.crypto.documents.RootRotation;
@@ -45,7 +48,21 @@ import org.redoubt.policy.PolicyStatus;
  * root from the framework properties the launcher sets, keeps its state in
  * {@code <redoubt.state.dir>/policy}, and enforces the stored policy at activation, before and
  * without any broker. With a {@code brokerUri} it then keeps a session with the broker.
+ *
+ * <p>With a {@code brokerUri} the component also registers that session as {@link FleetChannel}
+ * (the broker admits one session per device certificate, so the release agent shares this one).
+ * It does so with its bundle context rather than as a declared service: a DS component's services
+ * are fixed when it is declared, and a handset without a broker must not offer a channel that
+ * never connects (its consumers would wait for a fleet that is not there instead of seeing that
+ * there is none). Declarative Services still governs the lifetime: the registration is made at
+ * activation, after the stored policy is in force, and withdrawn at deactivation before the
+ * session closes, so no consumer holds a channel whose link has gone. A new configuration
+ * reactivates the component, so the channel follows a change of {@code brokerUri}. The bundle
+ * declares the service capability itself (bnd sees only declared services), so that the resolver
+ * finds a provider for the release agent's reference.
  */
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"org.redoubt.channel.FleetChannel\"",
+        uses = FleetChannel.class)
 @Component(service = PolicyStatus.class, immediate = true, configurationPid = PolicyAgentComponent.PID)
 @Designate(ocd = PolicyAgentComponent.Config.class)
 public final class PolicyAgentComponent implements PolicyStatus {
@@ -74,6 +91,7 @@ public final class PolicyAgentComponent implements PolicyStatus {
 
     private static final int MAX_ROOT_BYTES = 256 * 1024;
     private final PolicyAgent agent;
+    private final Optional<ServiceRegistration<FleetChannel>> channel;
     private final AtomicReference<EventAdmin> events = new AtomicReference<>();
     private final AtomicReference<HandsetLock> lock = new AtomicReference<>();
     private final AtomicReference<Battery> battery = new AtomicReference<>();
@@ -102,6 +120,18 @@ public final class PolicyAgentComponent implements PolicyStatus {
             agent.start();
         } catch (IOException | RuntimeException e) {
             logger.error("the policy agent cannot start: {}", e.getMessage(), e);
+            throw e;
+        }
+        channel = register(context, agent);
+    }
+
+    /** @return the agent's session registered as {@link FleetChannel}, when it has one */
+    private static Optional<ServiceRegistration<FleetChannel>> register(BundleContext context, PolicyAgent agent) {
+        try {
+            return agent.channel().map(fleet -> context.registerService(FleetChannel.class, fleet, null));
+        } catch (RuntimeException e) {
+            // Deactivate is not called for a failed activation: nothing else would stop the session.
+            agent.close();
             throw e;
         }
     }
@@ -146,7 +176,13 @@ public final class PolicyAgentComponent implements PolicyStatus {
 
     @Deactivate
     void deactivate() {
-        agent.close();
+        try {
+            channel.ifPresent(ServiceRegistration::unregister);
+        } catch (IllegalStateException e) {
+            // Already unregistered: the bundle is stopping and the framework withdrew it.
+        } finally {
+            agent.close();
+        }
     }
 
     @Override

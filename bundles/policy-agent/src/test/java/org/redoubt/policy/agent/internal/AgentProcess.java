@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -20,6 +22,7 @@ import org.redoubt.driver.power.Battery;
 import org.redoubt.driver.power.BatteryListener;
 import org.redoubt.driver.power.BatteryState;
 import org.osgi.util.converter.Converters;
+import org.redoubt.fleet.broker.TestPki;
 
 /**
  * A handset's agent in a JVM of its own, so that a test can kill it the way a handset vanishes
@@ -45,6 +48,31 @@ public final class AgentProcess {
     };
 
     private AgentProcess() {
+    }
+
+    /**
+     * Provisions a handset's data directory: the root, the broker CA, its certificate and (for a
+     * child JVM) its key.
+     *
+     * @param data         the handset's data directory
+     * @param deviceId     its id, the common name of its certificate
+     * @param pki          the fleet CA that issues the certificate
+     * @param rootEnvelope the fleet's trust root
+     * @param brokerCa     the PEM file of the broker's CA
+     * @return the handset's key pair
+     */
+    static KeyPair provision(Path data, String deviceId, TestPki pki, byte[] rootEnvelope, Path brokerCa)
+            throws Exception {
+        Files.createDirectories(data.resolve("trust"));
+        Files.createDirectories(data.resolve("keys"));
+        Files.write(data.resolve("trust/root.json"), rootEnvelope);
+        Files.copy(brokerCa, data.resolve("trust/broker-ca.pem"));
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair keys = generator.generateKeyPair();
+        TestPki.pem(data.resolve("keys/device.crt"), pki.issue(deviceId, keys.getPublic()));
+        TestPki.pem(data.resolve("keys/test-only-device.key"), keys.getPrivate());
+        return keys;
     }
 
     /**

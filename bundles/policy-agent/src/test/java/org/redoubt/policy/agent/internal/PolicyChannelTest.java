@@ -9,9 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -116,17 +114,7 @@ class PolicyChannelTest {
 
     /** A handset's data directory: the root, the broker CA, its certificate and (for a child JVM) its key. */
     private KeyPair provision(String deviceId) throws Exception {
-        Path data = work.resolve(deviceId);
-        Files.createDirectories(data.resolve("trust"));
-        Files.createDirectories(data.resolve("keys"));
-        Files.write(data.resolve("trust/root.json"), fleet.rootEnvelope);
-        Files.copy(work.resolve("ca.pem"), data.resolve("trust/broker-ca.pem"));
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        KeyPair keys = generator.generateKeyPair();
-        TestPki.pem(data.resolve("keys/device.crt"), pki.issue(deviceId, keys.getPublic()));
-        TestPki.pem(data.resolve("keys/test-only-device.key"), keys.getPrivate());
-        return keys;
+        return AgentProcess.provision(work.resolve(deviceId), deviceId, pki, fleet.rootEnvelope, work.resolve("ca.pem"));
     }
 
     private MqttClient operator() throws Exception {
