@@ -27,8 +27,8 @@ public final class CommandTree {
      * @return the command line of {@code fleet}
      */
     public static CommandLine build(Tool tool, PrintWriter out, PrintWriter err) {
-        CommandLine fleet = group("fleet", "The Redoubt operator's tool: key ceremony, trust roots, signed policies "
-                + "and commands, publishing over mutual-TLS MQTT, fleet status, MQTT identities.")
+        CommandLine fleet = group("fleet", "The Redoubt operator's tool: key ceremony, trust roots, signed policies, "
+                + "commands and releases, publishing over mutual-TLS MQTT, fleet status, MQTT identities.")
                 .addSubcommand(group("keys", "Role keys (the key ceremony).")
                         .addSubcommand(new KeysGenerate(tool)))
                 .addSubcommand(group("root", "Trust roots: the first one, rotation to N+1, co-signing, checking.")
@@ -45,6 +45,12 @@ public final class CommandTree {
                         .addSubcommand(new ValidateDocument(tool, DocumentKind.COMMAND))
                         .addSubcommand(new SignDocument(tool, DocumentKind.COMMAND))
                         .addSubcommand(new VerifyDocument(tool, DocumentKind.COMMAND)))
+                .addSubcommand(group("release", "Releases: build and sign (k-of-n), verify, publish, rollout status.")
+                        .addSubcommand(new ReleaseBuild(tool))
+                        .addSubcommand(new ReleaseCoSign(tool))
+                        .addSubcommand(new ReleaseVerify(tool))
+                        .addSubcommand(new ReleasePublish(tool))
+                        .addSubcommand(new ReleaseStatus()))
                 .addSubcommand(new SignDocument(tool, null))
                 .addSubcommand(new Publish())
                 .addSubcommand(new Status())

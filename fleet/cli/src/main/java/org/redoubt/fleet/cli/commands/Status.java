@@ -55,6 +55,9 @@ final class Status implements Callable<Integer> {
             status.policyState().ifPresent(state -> row.put("policyState", state));
             status.compliant().ifPresent(compliant -> row.put("compliant", compliant));
             status.at().ifPresent(at -> row.put("at", at));
+            if (status.release().isPresent()) {
+                row.put("release", status.release().getAsLong());
+            }
             json.add(row.build());
             table.append('\n').append(String.format(Locale.ROOT, ROW, status.device(), status.state(),
                     status.policyVersion().isPresent() ? Long.toString(status.policyVersion().getAsLong()) : "-",

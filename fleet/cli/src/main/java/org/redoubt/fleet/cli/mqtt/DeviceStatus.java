@@ -11,7 +11,8 @@ import org.redoubt.json.JsonParser;
 /**
  * One handset's retained status, from {@code redoubt/v1/devices/<id>/status}:
  * {@code {"state":"ONLINE","device":"id","policy":{"version":5,"target":"...","expires":"...",
- * "state":"CURRENT"},"compliant":true,"at":"..."}}, or the last will {@code {"state":"OFFLINE",
+ * "state":"CURRENT"},"compliant":true,"release":7,"at":"..."}} ({@code release}, the running release,
+ * only from handsets with a release agent), or the last will {@code {"state":"OFFLINE",
  * "device":"id"}}. Read leniently (members added later are ignored); the device id is taken
  * from the topic, which the broker lets only that handset write.
  *
@@ -21,9 +22,10 @@ import org.redoubt.json.JsonParser;
  * @param policyState   CURRENT, STALE or NONE
  * @param compliant     whether the handset says it enforces its policy
  * @param at            when it reported
+ * @param release       the release the handset runs, when it says
  */
 public record DeviceStatus(String device, String state, OptionalLong policyVersion, Optional<String> policyState,
-        Optional<Boolean> compliant, Optional<String> at) {
+        Optional<Boolean> compliant, Optional<String> at, OptionalLong release) {
 
     private static final JsonLimits LIMITS = JsonLimits.DEFAULT.withMaxBytes(64 * 1024).withMaxDepth(4);
 
@@ -39,10 +41,19 @@ public record DeviceStatus(String device, String state, OptionalLong policyVersi
             return new DeviceStatus(device, json.requireString("state"),
                     policy.isPresent() ? policy.get().optionalLong("version") : OptionalLong.empty(),
                     policy.isPresent() ? policy.get().optionalString("state") : Optional.empty(),
-                    json.optionalBoolean("compliant"), json.optionalString("at"));
+                    json.optionalBoolean("compliant"), json.optionalString("at"), runningRelease(json));
         } catch (JsonException malformed) {
             return new DeviceStatus(device, "MALFORMED", OptionalLong.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty());
+                    Optional.empty(), OptionalLong.empty());
+        }
+    }
+
+    /** A handset without a release agent says nothing; a {@code release} that is not a number is left out. */
+    private static OptionalLong runningRelease(JsonObject json) {
+        try {
+            return json.optionalLong("release");
+        } catch (JsonException notANumber) {
+            return OptionalLong.empty();
         }
     }
 }

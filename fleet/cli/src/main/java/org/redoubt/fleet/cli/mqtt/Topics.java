@@ -10,6 +10,7 @@ import org.redoubt.fleet.cli.pki.CertificateAuthority;
  * Redoubt's topics (DESIGN.md section 4, prefix {@value #PREFIX}) and how each kind of document
  * is delivered: policies and roots retained (a handset that connects later still gets the latest),
  * commands not (a command is for now, never replayed to a handset that connects next week).
+ * Release manifests are retained like policies; their files travel as {@link BlobChunks}.
  */
 public final class Topics {
 
@@ -17,6 +18,8 @@ public final class Topics {
     public static final String PREFIX = "redoubt/v1/";
     /** Every handset's retained status. */
     public static final String ALL_STATUS = PREFIX + "devices/+/status";
+    /** Every handset's acks. */
+    public static final String ALL_ACKS = PREFIX + "devices/+/ack";
 
     private Topics() {
     }
@@ -47,6 +50,16 @@ public final class Topics {
     }
 
     /**
+     * @param device the device, or empty for the fleet topic (groups and models: the target is
+     *               inside the signed manifest)
+     * @return where a release manifest goes, always retained
+     * @throws FleetException for a device id that is not an identity
+     */
+    public static Delivery release(Optional<String> device) throws FleetException {
+        return new Delivery(device.isPresent() ? deviceTopic(device.get(), "release") : PREFIX + "fleet/release", true);
+    }
+
+    /**
      * @param device a device id
      * @return where it acks
      * @throws FleetException when the id is not an identity
@@ -60,11 +73,21 @@ public final class Topics {
      * @return the device id in it
      */
     public static Optional<String> deviceOfStatus(String topic) {
+        return deviceOf(topic, "status");
+    }
+
+    /**
+     * @param topic a device topic, {@code redoubt/v1/devices/<id>/<leaf>}
+     * @param leaf  the last level, e.g. {@code ack}
+     * @return the device id in it, empty for another topic
+     */
+    public static Optional<String> deviceOf(String topic, String leaf) {
         String head = PREFIX + "devices/";
-        if (!topic.startsWith(head) || !topic.endsWith("/status")) {
+        String tail = "/" + leaf;
+        if (!topic.startsWith(head) || !topic.endsWith(tail) || topic.length() <= head.length() + tail.length()) {
             return Optional.empty();
         }
-        String device = topic.substring(head.length(), topic.length() - "/status".length());
+        String device = topic.substring(head.length(), topic.length() - tail.length());
         return device.contains("/") || device.isEmpty() ? Optional.empty() : Optional.of(device);
     }
 
