@@ -35,6 +35,7 @@ final class LauncherSlots implements ReleaseSlots {
     private BootRecord record;
     private long running;
     private Slot runningSlot;
+    private String candidateProfile;
 
     /**
      * @param data     the data directory and its slots
@@ -131,6 +132,7 @@ final class LauncherSlots implements ReleaseSlots {
                     + " in slot " + slot.directoryName() + ": " + e.getMessage(), e);
         }
         record = staged;
+        candidateProfile = release.manifest().profile();
         admitted.admitCandidate(FrameworkBoot.admitted(release));
         console.message("staged release " + release.manifest().release() + " in slot " + slot.directoryName()
                 + " as the candidate");
@@ -152,6 +154,12 @@ final class LauncherSlots implements ReleaseSlots {
         running = release;
         runningSlot = committed.committedSlot();
         admitted.candidateCommitted();
+        if (candidateProfile != null) {
+            // Committed live: the bundles (the About screen, the status) see the release they run now.
+            System.setProperty(Boot.RELEASE_PROPERTY, Long.toString(release));
+            System.setProperty(Boot.PROFILE_PROPERTY, candidateProfile);
+            candidateProfile = null;
+        }
         console.message("committed release " + release + " in slot " + committed.committedSlot().directoryName());
     }
 

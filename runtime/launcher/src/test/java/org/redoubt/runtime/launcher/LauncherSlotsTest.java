@@ -189,6 +189,9 @@ class LauncherSlotsTest {
 
         slots.commit(2);
 
+        assertEquals("2", System.getProperty(Boot.RELEASE_PROPERTY), "bundles see the release they run now");
+        System.clearProperty(Boot.RELEASE_PROPERTY);
+        System.clearProperty(Boot.PROFILE_PROPERTY);
         BootRecord record = records.load().orElseThrow();
         assertEquals(Slot.B, record.committedSlot());
         assertEquals(2, record.committedRelease());

@@ -61,6 +61,7 @@ final class PolicyAgent implements AutoCloseable {
     private final RootKeeper roots;
     private final SignatureChecks signatureChecks;
     private final StatusFacts facts;
+    private final java.util.function.Supplier<java.util.OptionalLong> release;
     private final Consumer<String> journal;
     private final ScheduledExecutorService executor;
     private final BrokerLink link;
@@ -81,13 +82,15 @@ final class PolicyAgent implements AutoCloseable {
      * @param roots      the trust root and its rotation
      * @param signatureChecks the processors' second verification thread, closed with the agent
      * @param facts      what the status says about the handset, as the policy's reporting.fields asks
+     * @param release    the release the handset runs now (it changes with a live install)
      * @param connection the broker, or empty to work without one (only the stored policy)
      * @param journal    one line per event; never secrets
      * @param changed    runs (on the agent's thread) after the policy in force or how it stands changed
      */
     PolicyAgent(Topics topics, PolicyProcessor processor, CommandProcessor commands, RootKeeper roots,
-            SignatureChecks signatureChecks, StatusFacts facts, Optional<Connection> connection, Consumer<String> journal,
-            Runnable changed) {
+            SignatureChecks signatureChecks, StatusFacts facts, java.util.function.Supplier<java.util.OptionalLong> release,
+            Optional<Connection> connection, Consumer<String> journal, Runnable changed) {
+        this.release = Objects.requireNonNull(release, "release");
         this.facts = Objects.requireNonNull(facts, "facts");
         this.signatureChecks = Objects.requireNonNull(signatureChecks, "signatureChecks");
         this.commands = Objects.requireNonNull(commands, "commands");
@@ -273,7 +276,7 @@ final class PolicyAgent implements AutoCloseable {
         Set<Policy.ReportField> fields = current.flatMap(policy -> policy.policy().reporting())
                 .map(Policy.Reporting::fields).orElse(Set.of());
         link.publish(topics.status(), StatusReport.online(topics.deviceId(), current, stale, compliant && !stale, reporting,
-                facts.read(fields), now), true);
+                release.get(), facts.read(fields), now), true);
     }
 
     /** Waits for a task of the agent's thread and passes on its failure. */

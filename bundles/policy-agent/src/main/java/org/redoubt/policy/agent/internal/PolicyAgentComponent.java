@@ -170,7 +170,10 @@ public final class PolicyAgentComponent implements PolicyStatus {
                     policyCa -> tls(keystore, certificate, brokerCa, policyCa),
                     Duration.ofSeconds(Math.max(1, config.maxReconnectSeconds()))));
         }
-        return new PolicyAgent(new Topics(device.deviceId()), processor, commands, roots, checks, facts.apply(data),
+        // The launcher sets redoubt.release (a system property, which the framework falls back to)
+        // at boot and again when a release is committed live.
+        java.util.function.Supplier<java.util.OptionalLong> release = () -> runningRelease(properties.apply("redoubt.release"));
+        return new PolicyAgent(new Topics(device.deviceId()), processor, commands, roots, checks, facts.apply(data), release,
                 connection, journal, changed);
     }
 
@@ -261,6 +264,14 @@ public final class PolicyAgentComponent implements PolicyStatus {
             return rotated.root();
         }
         throw new IOException("the trust root " + file + " does not verify: " + ((RotationVerdict.Rejected) verdict).reason());
+    }
+
+    private static java.util.OptionalLong runningRelease(String property) {
+        try {
+            return property == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(Long.parseLong(property));
+        } catch (NumberFormatException e) {
+            return java.util.OptionalLong.empty();
+        }
     }
 
     private static String required(Function<String, String> properties, String name) {

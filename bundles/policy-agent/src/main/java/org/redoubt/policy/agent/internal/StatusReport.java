@@ -24,12 +24,13 @@ final class StatusReport {
      * @param compliant whether it is fully in force (its last enforcement did not fail) and not stale
      * @param every     how often the handset reports (policy {@code reporting.interval}): an operator
      *                  can tell a handset that missed its report from one that has nothing to say
+     * @param release   the release the handset runs, when known
      * @param facts     the fields the policy asks for ({@code reporting.fields}); empty: none
      * @param at        now
      * @return the online status
      */
     static byte[] online(String deviceId, Optional<AppliedPolicy> policy, boolean stale, boolean compliant,
-            java.time.Duration every, JsonObject facts, Instant at) {
+            java.time.Duration every, java.util.OptionalLong release, JsonObject facts, Instant at) {
         JsonObject.Builder state = JsonObject.builder();
         if (policy.isPresent()) {
             state.put("version", policy.get().header().version())
@@ -41,6 +42,7 @@ final class StatusReport {
         }
         JsonObject.Builder status = JsonObject.builder().put("state", "ONLINE").put("device", deviceId)
                 .put("policy", state.build()).put("compliant", compliant).put("reportEvery", every.toString());
+        release.ifPresent(number -> status.put("release", number));
         if (!facts.members().isEmpty()) {
             status.put("handset", facts);
         }

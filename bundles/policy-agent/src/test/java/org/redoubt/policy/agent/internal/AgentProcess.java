@@ -84,7 +84,7 @@ public final class AgentProcess {
                 .convert(Map.of("brokerUri", brokerUri, "maxReconnectSeconds", 1, "maxPolicyBytes", 16384))
                 .to(PolicyAgentComponent.Config.class);
         Map<String, String> properties = Map.of("redoubt.data.dir", data.toString(), "redoubt.device.id", deviceId,
-                "redoubt.device.group", "field", "redoubt.device.model", "rdt-1");
+                "redoubt.device.group", "field", "redoubt.device.model", "rdt-1", "redoubt.release", "7");
         // The battery at 73 %, no telephony and no PIN lock: what the status may then report.
         return PolicyAgentComponent.create(properties::get, config, TestFleet.PROVIDER, new TestIdentity(deviceId, keys),
                 enforcer, commands, directory -> new HandsetFacts(() -> Optional.of(BATTERY), Optional::empty,

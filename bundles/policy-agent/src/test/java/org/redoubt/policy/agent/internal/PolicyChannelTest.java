@@ -448,6 +448,7 @@ class PolicyChannelTest {
     @Test
     void aPolicysReportingIntervalSetsHowOftenTheHandsetReports() throws Exception {
         assertEquals("PT15M", firstStatus.requireString("reportEvery"), "the default without a policy");
+        assertEquals(7, firstStatus.requireLong("release"), "the release the handset runs");
         byte[] everyMinute = fleet.policy(1, DEVICE, "{\"reporting\":{\"interval\":\"PT1M\",\"fields\":[]}}");
 
         publish(operator, deviceTopic(), everyMinute);
