@@ -207,6 +207,31 @@ class LauncherSlotsTest {
     }
 
     @Test
+    void aCandidateBootedInTestingIsCommittedWithTheBundlesItRuns() throws Exception {
+        ReleaseVerifier verifier = new ReleaseVerifier(new ReleaseManifestCodec(),
+                new ManifestAuthenticator(new DocumentVerifier(PROVIDER), root, DEVICE));
+        new SlotWriter().write(verifier.verify(release(2, "1.1.0")), data.slot(Slot.B));
+        BootRecord testing = new BootRecord(Slot.A, 1, 2, Optional.of(new BootRecord.Candidate(Slot.B, 2, 1)),
+                Optional.empty());
+        records.save(testing);
+        // As Boot sets it up for a TESTING boot: the candidate runs, and the resolver admits it as the running release.
+        AdmittedReleases booted = AdmittedReleases.of(Map.of("redoubt:org.example.radio",
+                new ReleaseOnlyResolution.Admitted("org.example.radio", "1.1.0")));
+        LauncherSlots candidateSlots = new LauncherSlots(data, verifier, records, testing, 2, Slot.B, booted,
+                new BootConsole(System.out, System.err));
+
+        candidateSlots.commit(2);
+
+        BootRecord record = records.load().orElseThrow();
+        assertEquals(Slot.B, record.committedSlot());
+        assertEquals(2, record.committedRelease());
+        assertEquals(Optional.empty(), record.candidate());
+        assertEquals(2, candidateSlots.runningRelease());
+        assertTrue(booted.admits("redoubt:org.example.radio", "org.example.radio", "1.1.0"));
+        assertEquals("1.1.0", candidateSlots.running().bundles().get(0).version());
+    }
+
+    @Test
     void abandonRemembersWhyAndTheResolverNoLongerAdmitsTheCandidate() throws Exception {
         slots.stage(release(2, "1.1.0"));
 
