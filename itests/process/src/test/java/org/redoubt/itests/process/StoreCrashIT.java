@@ -93,7 +93,7 @@ class StoreCrashIT {
     }
 
     /** The production factory release plus the writer bundle, signed again with the development release key. */
-    private static Path releaseWithWriter(Path factory) throws Exception {
+    static Path releaseWithWriter(Path factory) throws Exception {
         VerifiedBootIT.copyTree(RuntimeProcess.distribution("production").resolve("release"), factory);
         Path jar = Path.of(System.getProperty("redoubt.storeWriter", "../store-writer/target/store-writer-0.1.0-SNAPSHOT.jar"));
         String file = "bundles/" + WRITER + "-0.1.0.jar";

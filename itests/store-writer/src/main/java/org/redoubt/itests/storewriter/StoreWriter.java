@@ -27,7 +27,8 @@ import org.redoubt.store.StoreException;
  * the PIN on the first), prints what it finds ({@code STORE-CONTENT n1,n2,...} and
  * {@code STORE-CALLS count}), then writes numbered messages and, every tenth, a missed call as fast
  * as it can, printing {@code STORE-ACK n} after each write returned. With {@code locked} in
- * {@code <data>/store-writer.mode} it locks first, so the writes go to the inboxes. Only in tests.
+ * {@code <data>/store-writer.mode} it locks first, so the writes go to the inboxes; with {@code paced} there
+ * too, it waits 20 ms after each write (tests that run for minutes keep the store small). Only in tests.
  */
 @Component(immediate = true)
 public final class StoreWriter {
@@ -75,7 +76,10 @@ public final class StoreWriter {
             }
             out.println("STORE-CONTENT " + String.join(",", found.stream().map(String::valueOf).toList()));
             out.println("STORE-CALLS " + calls.list().size());
-            boolean locked = Files.exists(mode) && Files.readString(mode).strip().equals("locked");
+            java.util.List<String> words = Files.exists(mode)
+                    ? java.util.List.of(Files.readString(mode).strip().split("\\s+")) : java.util.List.of();
+            boolean locked = words.contains("locked");
+            boolean paced = words.contains("paced");
             if (locked) {
                 lock.lock();
             }
@@ -88,7 +92,12 @@ public final class StoreWriter {
                 }
                 out.println("STORE-ACK " + next);
                 next++;
+                if (paced) {
+                    Thread.sleep(20);
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (StoreException | IOException | RuntimeException e) {
             out.println("STORE-FAILED " + e);
         }
