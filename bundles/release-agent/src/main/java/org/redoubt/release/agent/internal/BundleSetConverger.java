@@ -85,11 +85,22 @@ final class BundleSetConverger {
                     journal.accept("installed " + entry.symbolicName() + " " + entry.version());
                 } else if (!bundle.getVersion().toString().equals(entry.version())) {
                     String from = bundle.getVersion().toString();
+                    // Stopped first, transiently (it stays marked for start): Bundle.update() would restart an
+                    // active bundle, and the refresh below would stop and start it once more, two gaps in its
+                    // services during a call. Stopped, it is started once, by start() below.
+                    if (bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING) {
+                        bundle.stop(Bundle.STOP_TRANSIENT);
+                    }
                     bundle.update(new ByteArrayInputStream(entry.content()));
                     changed.add(bundle);
                     journal.accept("updated " + entry.symbolicName() + " " + from + " -> " + entry.version());
                 }
-                bundle.adapt(BundleStartLevel.class).setStartLevel(entry.startLevel());
+                // Only when it changes: on a bundle marked for start, setting its level (even to the same value)
+                // has the framework start it in the background, and the refresh below would then restart it.
+                BundleStartLevel level = bundle.adapt(BundleStartLevel.class);
+                if (level.getStartLevel() != entry.startLevel()) {
+                    level.setStartLevel(entry.startLevel());
+                }
             } catch (BundleException | IllegalStateException e) {
                 problems.add("INSTALL_FAILED: " + entry.symbolicName() + " " + entry.version() + ": " + e.getMessage());
             }

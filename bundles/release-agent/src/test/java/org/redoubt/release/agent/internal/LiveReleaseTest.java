@@ -70,6 +70,28 @@ class LiveReleaseTest {
     }
 
     @Test
+    void anUpdatedBundleRestartsOnceNotOnceForTheUpdateAndAgainForTheRefresh() throws Exception {
+        // A driver or the shell restarted twice during a call is two gaps in its services, two screens redrawn.
+        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        org.osgi.framework.SynchronousBundleListener listener = event -> {
+            if ("org.example.radio".equals(event.getBundle().getSymbolicName())
+                    && (event.getType() == org.osgi.framework.BundleEvent.STARTED
+                            || event.getType() == org.osgi.framework.BundleEvent.STOPPED)) {
+                events.add((event.getType() == org.osgi.framework.BundleEvent.STARTED ? "started " : "stopped ")
+                        + event.getBundle().getVersion());
+            }
+        };
+        handset.framework.getBundleContext().addBundleListener(listener);
+        Path two = releases.release(2, Map.of("radio.jar", TestBundles.bundle("org.example.radio", "1.1.0", "driver"),
+                "lib.jar", TestBundles.bundle("org.example.lib", "1.0.0", null)));
+
+        LiveRelease.Outcome outcome = install(2, two);
+
+        assertEquals(ReleaseProgress.COMMITTED, outcome.result(), outcome.reason());
+        assertEquals(List.of("stopped 1.0.0", "started 1.1.0"), events);
+    }
+
+    @Test
     void aBundleThatFailsToStartRollsTheReleaseBackLive() throws Exception {
         Map<String, String> before = handset.running();
         Path two = releases.release(2, Map.of("radio.jar", TestBundles.bundle("org.example.radio", "1.1.0", "driver"),
