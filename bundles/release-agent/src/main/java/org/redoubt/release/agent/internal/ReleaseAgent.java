@@ -218,8 +218,9 @@ final class ReleaseAgent implements AutoCloseable {
 
     private void finish(long release, String digest, ReleaseProgress state, String detail) {
         remember(release, digest, state, detail);
-        ack(release, digest, state, detail);
+        // Said before it is acknowledged, like every step: whoever sees the ack finds the line already there.
         journal.accept("release " + release + ": " + state + (detail.isEmpty() ? "" : " (" + detail + ")"));
+        ack(release, digest, state, detail);
     }
 
     private void remember(long release, String digest, ReleaseProgress state, String detail) {

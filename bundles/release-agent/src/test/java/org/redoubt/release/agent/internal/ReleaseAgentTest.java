@@ -206,7 +206,7 @@ class ReleaseAgentTest {
         int lines = handset.said.size();
         publishManifest(two);
         assertEquals(List.of("COMMITTED"), results(acksUntilFinal(envelope)));
-        assertEquals(lines, handset.said.size(), "nothing was installed again");
+        assertEquals(lines, handset.said.size(), "nothing was installed again: " + handset.said);
     }
 
     @Test
