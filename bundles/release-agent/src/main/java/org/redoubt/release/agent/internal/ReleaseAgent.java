@@ -38,6 +38,9 @@ final class ReleaseAgent implements AutoCloseable {
     static final String PREFIX = "redoubt/v1/";
     /** How long a TESTING boot may take to become ready and be committed by the launcher. */
     private static final java.time.Duration RECONCILE_WAIT = java.time.Duration.ofSeconds(120);
+    /** The states from which the launcher holds the release as the candidate. */
+    private static final java.util.Set<ReleaseProgress> STAGED = java.util.EnumSet.of(ReleaseProgress.VERIFIED,
+            ReleaseProgress.INSTALLING, ReleaseProgress.TESTING, ReleaseProgress.STAGED_FOR_RESTART);
 
     private final FleetChannel channel;
     private final ReleaseSlots slots;
@@ -102,9 +105,12 @@ final class ReleaseAgent implements AutoCloseable {
     }
 
     /**
-     * An install the runtime did not finish: the boot record has decided. When this boot runs that
-     * release, the launcher commits it once the release is ready (a TESTING boot); the outcome is
-     * reported once it did. Otherwise the launcher fell back, and the release was rolled back.
+     * An install the runtime did not finish. When this boot runs that release, the launcher staged
+     * it before the cut and booted it in TESTING: it commits it once the release is ready, and the
+     * outcome is reported once it did. When the release had been staged and the committed one runs
+     * again, the candidate failed its boots: rolled back. When the cut came during the download,
+     * nothing was staged: the retained manifest arrives again and the download resumes where it
+     * stopped (only the missing chunks).
      */
     private void reconcile() {
         LastRelease.Entry entry = last.read().orElse(null);
@@ -112,8 +118,13 @@ final class ReleaseAgent implements AutoCloseable {
             return;
         }
         if (slots.runningRelease() != entry.release()) {
-            finish(entry.release(), entry.envelope(), ReleaseProgress.ROLLED_BACK, "RESTARTED: the runtime restarted"
-                    + " during the install and release " + slots.runningRelease() + " runs");
+            if (STAGED.contains(entry.state())) {
+                finish(entry.release(), entry.envelope(), ReleaseProgress.ROLLED_BACK, "RESTARTED: the runtime restarted"
+                        + " during the install and release " + slots.runningRelease() + " runs");
+            } else {
+                journal.accept("release " + entry.release() + ": the download was cut off; it resumes when the"
+                        + " release arrives again");
+            }
             return;
         }
         long deadline = System.nanoTime() + RECONCILE_WAIT.toNanos();
@@ -144,6 +155,10 @@ final class ReleaseAgent implements AutoCloseable {
             contents = slots.authenticate(envelope);
         } catch (SlotException e) {
             if (e.reason() == SlotException.Reason.ROLLBACK && previous != null && previous.envelope().equals(digest)) {
+                // This release was committed (at a TESTING boot) before its outcome was written down.
+                if (slots.committedRelease() >= previous.release()) {
+                    finish(previous.release(), digest, ReleaseProgress.COMMITTED, "committed");
+                }
                 return;
             }
             finish(0, digest, ReleaseProgress.REJECTED, e.reason() + ": " + e.getMessage());
