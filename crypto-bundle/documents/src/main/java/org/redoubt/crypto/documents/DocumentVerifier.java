@@ -91,6 +91,26 @@ public final class DocumentVerifier {
     }
 
     /**
+     * Which keys of a role signed an envelope validly: for a rule that names the signer, such as a
+     * policy's {@code bundles.allow}. Use it only on an envelope that passed {@link #verify} or
+     * {@link #authenticate}; it checks nothing else.
+     *
+     * @param envelopeBytes the envelope
+     * @param role          the role whose keys count
+     * @param root          the current trust root
+     * @return the role's keys with a valid signature (empty for an envelope that cannot be read)
+     * @since 1.1
+     */
+    public java.util.Set<org.redoubt.crypto.api.KeyId> signers(byte[] envelopeBytes, Role role, TrustRoot root) {
+        try {
+            Envelope envelope = EnvelopeCodec.decode(envelopeBytes, envelopeBytes.length);
+            return ThresholdCounter.validSigners(envelope, root.keysOf(role), provider);
+        } catch (DocumentException e) {
+            return java.util.Set.of();
+        }
+    }
+
+    /**
      * Checks that a document is authentic and meant for this device, without the freshness checks
      * (version floor and expiry): size cap, envelope, payload type, threshold, header, document
      * type and target. Use it only where the caller decides freshness itself and documents why.

@@ -135,6 +135,20 @@ class DocumentVerifierTest {
     }
 
     @Test
+    void signersAreTheRoleKeysWithAValidSignatureOnly() {
+        Envelope good = EnvelopeSigner.sign(Fixtures.POLICY_TYPE, Fixtures.policyFor(1, "x"), List.of(policyEd, policyEc));
+        Envelope other = EnvelopeSigner.sign(Fixtures.POLICY_TYPE, Fixtures.policyFor(1, "y"), List.of(policySm));
+        // policyEd and policyEc signed this payload; policySm's signature is over another one; commandEc is no policy key.
+        Envelope command = EnvelopeSigner.sign(Fixtures.POLICY_TYPE, Fixtures.policyFor(1, "x"), List.of(commandEc));
+        byte[] envelope = EnvelopeCodec.encode(Envelope.of(good.payloadType(), good.payload(), List.of(
+                good.signatures().get(0), good.signatures().get(1), other.signatures().get(0), command.signatures().get(0))));
+
+        assertEquals(java.util.Set.of(policyEd.verificationKey().keyId(), policyEc.verificationKey().keyId()),
+                new java.util.HashSet<>(verifier.signers(envelope, Role.POLICY, root)));
+        assertEquals(java.util.Set.of(), verifier.signers(new byte[] {'{'}, Role.POLICY, root));
+    }
+
+    @Test
     void oneOfTwoIsNotEnough() {
         assertRejected(ReasonCode.THRESHOLD_NOT_MET,
                 verify(Fixtures.envelope(Fixtures.POLICY_TYPE, Fixtures.policyFor(1, "x"), policyEd)));

@@ -89,9 +89,10 @@ final class LauncherSlots implements ReleaseSlots {
         }
         List<ReleaseContents.ReleaseFile> files = new ArrayList<>();
         for (ReleaseBundle bundle : authentic.manifest().bundles()) {
-            files.add(new ReleaseContents.ReleaseFile(bundle.file(), bundle.digest().toString(), bundle.size()));
+            files.add(new ReleaseContents.ReleaseFile(bundle.symbolicName(), bundle.file(), bundle.digest().toString(),
+                    bundle.size()));
         }
-        return new ReleaseContents(number, ReleaseVerifier.MANIFEST, files);
+        return new ReleaseContents(number, ReleaseVerifier.MANIFEST, files, authentic.signers());
     }
 
     @Override

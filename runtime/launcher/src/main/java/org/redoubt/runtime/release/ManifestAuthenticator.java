@@ -52,4 +52,14 @@ public final class ManifestAuthenticator {
         }
         return (Verdict.Accepted) verdict;
     }
+
+    /**
+     * @param envelope an envelope that passed {@link #authenticate}
+     * @return the hex key ids of the release keys that signed it validly
+     */
+    public java.util.Set<String> signers(byte[] envelope) {
+        java.util.Set<String> signers = new java.util.TreeSet<>();
+        verifier.signers(envelope, Role.RELEASE, root).forEach(keyId -> signers.add(keyId.hex()));
+        return signers;
+    }
 }

@@ -91,7 +91,7 @@ public final class ReleaseVerifier {
         }
         Verdict.Accepted document = authenticator.authenticate(manifestBytes);
         return new AuthenticManifest(codec.decode(document.header().version(), document.body()),
-                document.header().expires());
+                document.header().expires(), authenticator.signers(manifestBytes));
     }
 
     /**
@@ -99,12 +99,14 @@ public final class ReleaseVerifier {
      *
      * @param manifest the manifest
      * @param expires  when the signed document stops being valid
+     * @param signers  the hex key ids of the release keys that signed it validly
      */
-    public record AuthenticManifest(ReleaseManifest manifest, java.time.Instant expires) {
-        /** Checks that nothing is missing. */
+    public record AuthenticManifest(ReleaseManifest manifest, java.time.Instant expires, java.util.Set<String> signers) {
+        /** Checks that nothing is missing and copies the set. */
         public AuthenticManifest {
             java.util.Objects.requireNonNull(manifest, "manifest");
             java.util.Objects.requireNonNull(expires, "expires");
+            signers = java.util.Set.copyOf(signers);
         }
     }
 

@@ -161,7 +161,7 @@ final class BenchHandset implements AutoCloseable {
         BlobFetch fetch = new BlobFetch(channel, state.resolve("blobs"),
                 new BlobFetch.Limits(Duration.ofSeconds(900), 2048, Duration.ofSeconds(30)), System::nanoTime);
         agent = new ReleaseAgent(channel, handset.slots.slots(), live, fetch, new LastRelease(state.resolve("last.json")),
-                state.resolve("work"), Clock.systemUTC(), handset.said::add);
+                state.resolve("work"), Clock.systemUTC(), handset.said::add, java.util.List::of);
         closing.add(agent);
         agent.start();
     }

@@ -50,6 +50,7 @@ final class ReleaseAgent implements AutoCloseable {
     private final Path work;
     private final Clock clock;
     private final Consumer<String> journal;
+    private final java.util.function.Supplier<List<org.redoubt.policy.Policy.BundleGrant>> grants;
     private final ExecutorService thread;
     private final List<Subscription> subscriptions = new ArrayList<>();
 
@@ -62,9 +63,11 @@ final class ReleaseAgent implements AutoCloseable {
      * @param work    where release directories are assembled
      * @param clock   the time of acks
      * @param journal one line per event
+     * @param grants  the policy's {@code bundles.allow} in force now (empty: every bundle allowed)
      */
     ReleaseAgent(FleetChannel channel, ReleaseSlots slots, LiveRelease live, BlobFetch fetch, LastRelease last, Path work,
-            Clock clock, Consumer<String> journal) {
+            Clock clock, Consumer<String> journal, java.util.function.Supplier<List<org.redoubt.policy.Policy.BundleGrant>> grants) {
+        this.grants = Objects.requireNonNull(grants, "grants");
         this.channel = Objects.requireNonNull(channel, "channel");
         this.slots = Objects.requireNonNull(slots, "slots");
         this.live = Objects.requireNonNull(live, "live");
@@ -165,6 +168,11 @@ final class ReleaseAgent implements AutoCloseable {
             return;
         }
         long release = contents.release();
+        java.util.Optional<String> refused = BundleAllowance.refusal(contents, grants.get());
+        if (refused.isPresent()) {
+            finish(release, digest, ReleaseProgress.REJECTED, refused.get());
+            return;
+        }
         remember(release, digest, ReleaseProgress.DOWNLOAD_STARTED, "");
         ack(release, digest, ReleaseProgress.DOWNLOAD_STARTED, contents.files().size() + " files");
         Path directory = work.resolve("release-" + release);

@@ -24,6 +24,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.redoubt.channel.FleetChannel;
 import org.redoubt.health.api.HealthCheck;
 import org.redoubt.health.api.Readiness;
+import org.redoubt.policy.Policy;
+import org.redoubt.policy.PolicyStatus;
 import org.redoubt.runtime.slots.ReleaseSlots;
 
 /**
@@ -64,6 +66,7 @@ public final class ReleaseAgentComponent {
     private final Logger logger;
     private final Path state;
     private final AtomicReference<Readiness> readiness = new AtomicReference<>();
+    private final AtomicReference<PolicyStatus> policy = new AtomicReference<>();
     private final Map<String, HealthCheck> checks = new ConcurrentHashMap<>();
     private ReleaseSlots slots;
     private FleetChannel channel;
@@ -154,7 +157,22 @@ public final class ReleaseAgentComponent {
                 Duration.ofSeconds(config.transferDeadlineSeconds()), config.minimumBytesPerSecond(),
                 Duration.ofSeconds(config.throughputWindowSeconds())), System::nanoTime);
         return new ReleaseAgent(fleetChannel, releaseSlots, live, fetch, new LastRelease(state.resolve("last.json")),
-                state.resolve("work"), Clock.systemUTC(), logger::info);
+                state.resolve("work"), Clock.systemUTC(), logger::info, this::grants);
+    }
+
+    /** @param service the policy in force, whose bundles.allow this agent enforces */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setPolicyStatus(PolicyStatus service) {
+        policy.set(service);
+    }
+
+    void unsetPolicyStatus(PolicyStatus service) {
+        policy.compareAndSet(service, null);
+    }
+
+    private List<Policy.BundleGrant> grants() {
+        return Optional.ofNullable(policy.get()).flatMap(PolicyStatus::current).map(state -> state.policy().bundles())
+                .orElse(List.of());
     }
 
     /** @param service the health bundle's readiness */

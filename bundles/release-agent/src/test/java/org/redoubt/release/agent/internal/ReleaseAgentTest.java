@@ -56,6 +56,9 @@ class ReleaseAgentTest {
     private HandsetFramework handset;
     private ReleaseAgent agent;
     private final BlockingQueue<JsonObject> acks = new LinkedBlockingQueue<>();
+    /** The policy's bundles.allow in force. */
+    private final java.util.concurrent.atomic.AtomicReference<List<org.redoubt.policy.Policy.BundleGrant>> grants =
+            new java.util.concurrent.atomic.AtomicReference<>(List.of());
 
     @BeforeEach
     void handsetAndBroker() throws Exception {
@@ -86,7 +89,7 @@ class ReleaseAgentTest {
         BlobFetch fetch = new BlobFetch(channel, state.resolve("blobs"),
                 new BlobFetch.Limits(WAIT, 32 * 1024, Duration.ofSeconds(1)), System::nanoTime);
         agent = new ReleaseAgent(channel, handset.slots.slots(), live, fetch, new LastRelease(state.resolve("last.json")),
-                state.resolve("work"), Clock.systemUTC(), handset.said::add);
+                state.resolve("work"), Clock.systemUTC(), handset.said::add, grants::get);
         agent.start();
     }
 
@@ -297,5 +300,27 @@ class ReleaseAgentTest {
         assertEquals(1, handset.slots.slots().committedRelease());
         assertTrue(new String(Files.readAllBytes(work.resolve("data/state/release/last.json")), StandardCharsets.UTF_8)
                 .contains("TOO_SLOW"));
+    }
+
+    @Test
+    void thePolicysBundlesAllowDecidesWhichBundlesAndSignersAReleaseMayHave() throws Exception {
+        String releaseKey = releases.releaseKey.verificationKey().keyId().hex();
+        String otherKey = releases.otherKey.verificationKey().keyId().hex();
+        grants.set(List.of(new org.redoubt.policy.Policy.BundleGrant("org.example.radio", releaseKey),
+                new org.redoubt.policy.Policy.BundleGrant("org.example.maps", otherKey)));
+        Map<String, String> before = handset.running();
+
+        // maps is granted only to a key that did not sign this release; extra has no grant at all.
+        Path notGranted = releases.release(2, Map.of("radio.jar", TestBundles.bundle("org.example.radio", "1.1.0", "driver"),
+                "maps.jar", ActivatorBundles.plain("org.example.maps", "1.0.0", 1000, null)));
+        JsonObject refused = last(acksUntilFinal(publish(notGranted)));
+        assertEquals("REJECTED", refused.requireString("result"));
+        assertEquals("NOT_ALLOWED_BY_POLICY", refused.requireString("reason"), refused.toString());
+        assertTrue(refused.requireString("detail").contains("org.example.maps"), refused.toString());
+        assertEquals(before, handset.running());
+
+        Path granted = releases.release(3, Map.of("radio.jar", TestBundles.bundle("org.example.radio", "1.3.0", "driver")));
+        assertEquals("COMMITTED", last(acksUntilFinal(publish(granted))).requireString("result"));
+        assertEquals(Map.of("org.example.radio", "1.3.0"), handset.running());
     }
 }

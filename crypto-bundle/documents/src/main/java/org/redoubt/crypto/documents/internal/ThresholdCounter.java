@@ -95,6 +95,23 @@ public final class ThresholdCounter {
         return signed.size();
     }
 
+    /**
+     * @param envelope the envelope
+     * @param keys     the role's keys by key id
+     * @param provider checks signatures
+     * @return every key of {@code keys} with a valid signature on the envelope
+     */
+    public static Set<KeyId> validSigners(Envelope envelope, Map<KeyId, VerificationKey> keys, CryptoProvider provider) {
+        byte[] pae = envelope.preAuthenticationEncoding();
+        Set<KeyId> signed = new java.util.TreeSet<>(java.util.Comparator.comparing(KeyId::toString));
+        for (Candidate candidate : candidates(envelope, keys)) {
+            if (!signed.contains(candidate.key.keyId()) && candidate.validFor(pae, provider)) {
+                signed.add(candidate.key.keyId());
+            }
+        }
+        return signed;
+    }
+
     /** The signatures whose key id names one of {@code keys}, in the envelope's order. */
     private static List<Candidate> candidates(Envelope envelope, Map<KeyId, VerificationKey> keys) {
         List<Candidate> candidates = new ArrayList<>();
