@@ -172,7 +172,7 @@ public class LiveReleaseDuringCallIT {
             if (bundle.symbolicName().equals(SHELL)) {
                 enterSimPin();
             }
-            Bundle installed = context.installBundle(bundle.location(), new ByteArrayInputStream(bundle.content()));
+            Bundle installed = context.installBundle(bundle.location(), new ByteArrayInputStream(bundle.content().read()));
             installed.adapt(BundleStartLevel.class).setStartLevel(bundle.startLevel());
             installed.start(Bundle.START_ACTIVATION_POLICY);
         }

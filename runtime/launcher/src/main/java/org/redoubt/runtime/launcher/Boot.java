@@ -94,6 +94,10 @@ final class Boot {
                         plan.slot(), admitted, console);
                 framework = preparation.await();
                 bundles = FrameworkBoot.start(framework, release, admitted, slots, console::message);
+                // The verified bytes of every bundle are installed now. Dropped here: this frame lives
+                // as long as the runtime, and on a 64 MiB heap a second copy of the release (a live
+                // install) would not fit beside them.
+                release = null;
             } catch (BootFailure | RuntimeException e) {
                 preparation.abandon();
                 throw e;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.redoubt.runtime.release.ReleaseBundle;
+import org.redoubt.runtime.release.ReleaseManifest;
 import org.redoubt.runtime.release.ReleaseRejected;
 import org.redoubt.runtime.release.ReleaseVerifier;
 import org.redoubt.runtime.release.UnverifiedRelease;
@@ -97,8 +98,9 @@ final class LauncherSlots implements ReleaseSlots {
 
     @Override
     public synchronized StagedRelease running() throws SlotException {
+        Path slot = data.slot(runningSlot);
         try {
-            return staged(verifier.verify(data.slot(runningSlot)));
+            return staged(verifier.read(slot).manifest(), slot);
         } catch (ReleaseRejected e) {
             throw new SlotException(SlotException.Reason.REJECTED, "the running release's slot "
                     + runningSlot.directoryName() + " no longer verifies: " + firstProblem(e), e);
@@ -137,7 +139,7 @@ final class LauncherSlots implements ReleaseSlots {
         admitted.admitCandidate(FrameworkBoot.admitted(release));
         console.message("staged release " + release.manifest().release() + " in slot " + slot.directoryName()
                 + " as the candidate");
-        return staged(release);
+        return staged(release.manifest(), data.slot(slot));
     }
 
     @Override
@@ -188,14 +190,23 @@ final class LauncherSlots implements ReleaseSlots {
         }
     }
 
-    private static StagedRelease staged(VerifiedRelease release) {
+    /** The release in {@code slot}, each bundle read and checked again when it is needed. */
+    private StagedRelease staged(ReleaseManifest manifest, Path slot) {
         List<StagedBundle> bundles = new ArrayList<>();
-        for (ReleaseBundle entry : release.bundles()) {
+        for (ReleaseBundle entry : manifest.bundles()) {
             bundles.add(new StagedBundle(entry.symbolicName(), entry.version(), entry.startLevel(),
                     FrameworkBoot.LOCATION_PREFIX + entry.symbolicName(), entry.digest().toString(),
-                    release.content(entry)));
+                    () -> readBundle(slot, entry)));
         }
-        return new StagedRelease(release.manifest().release(), release.manifest().profile(), bundles);
+        return new StagedRelease(manifest.release(), manifest.profile(), bundles);
+    }
+
+    private byte[] readBundle(Path slot, ReleaseBundle entry) throws SlotException {
+        try {
+            return verifier.readBundle(slot, entry);
+        } catch (ReleaseRejected e) {
+            throw new SlotException(SlotException.Reason.REJECTED, firstProblem(e), e);
+        }
     }
 
     private static String firstProblem(ReleaseRejected rejected) {

@@ -168,6 +168,24 @@ public final class ReleaseVerifier {
         return problems;
     }
 
+    /**
+     * Reads one listed bundle and checks it as {@link #verify} does (size, digest, identity): for a
+     * caller that needs one bundle's verified bytes at a time.
+     *
+     * @param releaseDirectory the release directory
+     * @param bundle           the bundle as its authentic manifest lists it
+     * @return the verified bytes
+     * @throws ReleaseRejected when the file is missing, unreadable or not the listed one
+     */
+    public byte[] readBundle(Path releaseDirectory, ReleaseBundle bundle) throws ReleaseRejected {
+        List<Problem> problems = new ArrayList<>();
+        byte[] content = check(releaseDirectory, bundle, problems);
+        if (content == null) {
+            throw new ReleaseRejected(problems, null);
+        }
+        return content;
+    }
+
     private static byte[] check(Path releaseDirectory, ReleaseBundle bundle, List<Problem> problems) {
         String subject = bundle.displayName() + " (" + bundle.file() + ")";
         Path file = releaseDirectory.resolve(bundle.file());

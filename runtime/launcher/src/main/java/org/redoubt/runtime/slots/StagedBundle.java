@@ -10,11 +10,27 @@ import java.util.Objects;
  * @param startLevel   its start level
  * @param location     the location the launcher installs it at, and a live install must use
  * @param digest       its digest as the manifest lists it ({@code sha256:<hex>} or {@code sm3:<hex>})
- * @param content      the verified bytes (not copied: do not change them)
+ * @param content      reads its bytes from the slot and checks them against the manifest, each time:
+ *                     a release is not held in memory (a handset's heap holds one bundle at a time)
  * @since 1.0
  */
 public record StagedBundle(String symbolicName, String version, int startLevel, String location, String digest,
-        byte[] content) {
+        BundleContent content) {
+
+    /**
+     * The verified bytes of a staged bundle, read on demand.
+     *
+     * @since 1.0
+     */
+    @FunctionalInterface
+    public interface BundleContent {
+        /**
+         * @return the bytes, checked against the manifest's size and digest
+         * @throws SlotException {@code REJECTED} when the file in the slot is not the listed one,
+         *                       {@code STORAGE} when it cannot be read
+         */
+        byte[] read() throws SlotException;
+    }
 
     /** Checks that nothing is missing. */
     public StagedBundle {

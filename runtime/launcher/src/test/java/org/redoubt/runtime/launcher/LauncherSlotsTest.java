@@ -144,11 +144,11 @@ class LauncherSlotsTest {
         assertEquals("redoubt:org.example.radio", bundle.location());
         assertEquals(Tier.DRIVER.startLevel(), bundle.startLevel());
         assertArrayEquals(Files.readAllBytes(data.slot(Slot.B).resolve("bundles").resolve(
-                Files.list(data.slot(Slot.B).resolve("bundles")).findFirst().orElseThrow().getFileName())), bundle.content());
+                Files.list(data.slot(Slot.B).resolve("bundles")).findFirst().orElseThrow().getFileName())), bundle.content().read());
         assertEquals(Optional.of(new BootRecord.Candidate(Slot.B, 2, 0)), records.load().orElseThrow().candidate(),
                 "a crash from now on boots the candidate in TESTING");
         // The live update to the candidate's bundle resolves; the running release is still 1.
-        radio.update(new ByteArrayInputStream(bundle.content()));
+        radio.update(new ByteArrayInputStream(bundle.content().read()));
         framework.adapt(FrameworkWiring.class).resolveBundles(List.of(radio));
         radio.start();
         assertEquals(Bundle.ACTIVE, radio.getState());

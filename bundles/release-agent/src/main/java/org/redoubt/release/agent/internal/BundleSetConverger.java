@@ -20,6 +20,7 @@ import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.framework.wiring.FrameworkWiring;
+import org.redoubt.runtime.slots.SlotException;
 import org.redoubt.runtime.slots.StagedBundle;
 import org.redoubt.runtime.slots.StagedRelease;
 
@@ -80,18 +81,20 @@ final class BundleSetConverger {
             Bundle bundle = present.get(entry.location());
             try {
                 if (bundle == null) {
-                    bundle = context.installBundle(entry.location(), new ByteArrayInputStream(entry.content()));
+                    bundle = context.installBundle(entry.location(), new ByteArrayInputStream(entry.content().read()));
                     changed.add(bundle);
                     journal.accept("installed " + entry.symbolicName() + " " + entry.version());
                 } else if (!bundle.getVersion().toString().equals(entry.version())) {
                     String from = bundle.getVersion().toString();
+                    // Read and checked before anything is stopped; one bundle's bytes in memory at a time.
+                    byte[] content = entry.content().read();
                     // Stopped first, transiently (it stays marked for start): Bundle.update() would restart an
                     // active bundle, and the refresh below would stop and start it once more, two gaps in its
                     // services during a call. Stopped, it is started once, by start() below.
                     if (bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING) {
                         bundle.stop(Bundle.STOP_TRANSIENT);
                     }
-                    bundle.update(new ByteArrayInputStream(entry.content()));
+                    bundle.update(new ByteArrayInputStream(content));
                     changed.add(bundle);
                     journal.accept("updated " + entry.symbolicName() + " " + from + " -> " + entry.version());
                 }
@@ -101,7 +104,7 @@ final class BundleSetConverger {
                 if (level.getStartLevel() != entry.startLevel()) {
                     level.setStartLevel(entry.startLevel());
                 }
-            } catch (BundleException | IllegalStateException e) {
+            } catch (BundleException | IllegalStateException | SlotException e) {
                 problems.add("INSTALL_FAILED: " + entry.symbolicName() + " " + entry.version() + ": " + e.getMessage());
             }
         }
