@@ -86,8 +86,13 @@ final class FrameworkBoot {
 
     /** @return what the resolver admits: each release bundle at the location it is installed at */
     static Map<String, ReleaseOnlyResolution.Admitted> admitted(VerifiedRelease release) {
+        return admitted(release.bundles());
+    }
+
+    /** @return what the resolver admits of these bundles, each at the location the launcher gives it */
+    static Map<String, ReleaseOnlyResolution.Admitted> admitted(java.util.List<ReleaseBundle> bundles) {
         Map<String, ReleaseOnlyResolution.Admitted> admitted = new LinkedHashMap<>();
-        for (ReleaseBundle entry : release.bundles()) {
+        for (ReleaseBundle entry : bundles) {
             admitted.put(LOCATION_PREFIX + entry.symbolicName(),
                     new ReleaseOnlyResolution.Admitted(entry.symbolicName(), entry.version()));
         }

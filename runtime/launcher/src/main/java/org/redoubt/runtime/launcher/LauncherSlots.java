@@ -12,7 +12,6 @@ import org.redoubt.runtime.release.ReleaseManifest;
 import org.redoubt.runtime.release.ReleaseRejected;
 import org.redoubt.runtime.release.ReleaseVerifier;
 import org.redoubt.runtime.release.UnverifiedRelease;
-import org.redoubt.runtime.release.VerifiedRelease;
 import org.redoubt.runtime.slots.ReleaseContents;
 import org.redoubt.runtime.slots.ReleaseSlots;
 import org.redoubt.runtime.slots.SlotException;
@@ -113,30 +112,35 @@ final class LauncherSlots implements ReleaseSlots {
             throw new SlotException(SlotException.Reason.BUSY, "release " + record.candidate().get().release()
                     + " is the candidate already", null);
         }
-        VerifiedRelease release;
+        UnverifiedRelease release;
         try {
-            UnverifiedRelease unverified = verifier.read(directory);
-            long number = unverified.manifest().release();
+            release = verifier.read(directory);
+            long number = release.manifest().release();
             if (number <= record.committedRelease()) {
                 throw new SlotException(SlotException.Reason.ROLLBACK, "release " + number
                         + " is not above the committed release " + record.committedRelease(), null);
             }
-            release = verifier.verify(unverified);
+            verifier.checkNothingUnlisted(release);
         } catch (ReleaseRejected e) {
             throw new SlotException(SlotException.Reason.REJECTED, firstProblem(e), e);
         }
         Slot slot = record.committedSlot().other();
         BootRecord staged = record.stage(slot, release.manifest().release());
         try {
-            writer.write(release, data.slot(slot));
+            // Bundle by bundle, each checked as it is written: a handset's heap does not hold a
+            // whole release beside the running one.
+            writer.write(release.manifestBytes(), release.manifest().bundles(),
+                    bundle -> verifier.readBundle(directory, bundle), data.slot(slot));
             records.save(staged);
+        } catch (ReleaseRejected e) {
+            throw new SlotException(SlotException.Reason.REJECTED, firstProblem(e), e);
         } catch (IOException | BootFailure e) {
             throw new SlotException(SlotException.Reason.STORAGE, "cannot stage release " + release.manifest().release()
                     + " in slot " + slot.directoryName() + ": " + e.getMessage(), e);
         }
         record = staged;
         candidateProfile = release.manifest().profile();
-        admitted.admitCandidate(FrameworkBoot.admitted(release));
+        admitted.admitCandidate(FrameworkBoot.admitted(release.manifest().bundles()));
         console.message("staged release " + release.manifest().release() + " in slot " + slot.directoryName()
                 + " as the candidate");
         return staged(release.manifest(), data.slot(slot));

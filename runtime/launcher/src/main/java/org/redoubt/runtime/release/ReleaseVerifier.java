@@ -169,6 +169,19 @@ public final class ReleaseVerifier {
     }
 
     /**
+     * Checks that a release directory holds no file its manifest does not list.
+     *
+     * @param release a release whose manifest has been read
+     * @throws ReleaseRejected naming every unlisted file
+     */
+    public void checkNothingUnlisted(UnverifiedRelease release) throws ReleaseRejected {
+        List<Problem> problems = unlistedFiles(release.directory(), release.manifest());
+        if (!problems.isEmpty()) {
+            throw new ReleaseRejected(problems, null);
+        }
+    }
+
+    /**
      * Reads one listed bundle and checks it as {@link #verify} does (size, digest, identity): for a
      * caller that needs one bundle's verified bytes at a time.
      *
