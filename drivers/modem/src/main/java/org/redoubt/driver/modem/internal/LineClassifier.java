@@ -14,6 +14,11 @@ import org.redoubt.driver.modem.FinalResult;
  * that starts with the pending command's own prefix is information; a line with a known
  * unsolicited prefix is unsolicited; any other line is information while a command waits, and
  * unsolicited when none does (including {@code NO CARRIER} after a call ends).
+ *
+ * <p>{@code NO CARRIER}, {@code BUSY}, {@code NO ANSWER} and {@code NO DIALTONE} are final results
+ * only of the call commands ({@code D}, {@code A}, {@code O}; V.250 6.3). While any other command
+ * waits they are a call ending: taking one as, say, {@code AT+CLCC}'s answer would pair every later
+ * command with the answer of the one before it.
  */
 final class LineClassifier {
 
@@ -54,8 +59,9 @@ final class LineClassifier {
         if (line.equalsIgnoreCase(command)) {
             return Kind.ECHO;
         }
-        if (FinalResult.parse(line).isPresent()) {
-            return Kind.FINAL;
+        Optional<FinalResult> result = FinalResult.parse(line);
+        if (result.isPresent()) {
+            return isCallProgress(result.get()) && !isCallCommand(command) ? Kind.UNSOLICITED : Kind.FINAL;
         }
         String name = name(line);
         if (name.equalsIgnoreCase(responsePrefix(command))) {
@@ -66,10 +72,20 @@ final class LineClassifier {
 
     /** NO CARRIER, BUSY, NO ANSWER without a command are the network ending a call. */
     private static Kind staleOrCallEnd(FinalResult result) {
+        return isCallProgress(result) ? Kind.UNSOLICITED : Kind.STALE;
+    }
+
+    private static boolean isCallProgress(FinalResult result) {
         return switch (result.kind()) {
-            case NO_CARRIER, BUSY, NO_ANSWER -> Kind.UNSOLICITED;
-            default -> Kind.STALE;
+            case NO_CARRIER, BUSY, NO_ANSWER, NO_DIALTONE -> true;
+            default -> false;
         };
+    }
+
+    /** @return whether the command sets up or resumes a call: ATD..., ATA, ATO */
+    private static boolean isCallCommand(String command) {
+        String upper = command.toUpperCase(Locale.ROOT);
+        return upper.startsWith("ATD") || upper.equals("ATA") || upper.startsWith("ATO");
     }
 
     /**

@@ -100,6 +100,22 @@ class StreamAtChannelTest {
     }
 
     @Test
+    void aCallEndingWhileAnotherCommandWaitsIsNotThatCommandsAnswer() throws Exception {
+        // The call ends between AT+CLCC going out and the modem answering it.
+        modem.reply("AT+CLCC", "\r\nNO CARRIER\r\n\r\n+CLCC: 2,0,3,0,0,\"0301234\",129\r\n\r\nOK\r\n");
+        AtResponse listed = channel.send("AT+CLCC", TIMEOUT);
+        assertEquals(FinalResult.Kind.OK, listed.result().kind());
+        assertEquals(List.of("+CLCC: 2,0,3,0,0,\"0301234\",129"), listed.information());
+        assertEquals("NO CARRIER", take().line());
+        modem.reply("AT+CSQ", "\r\n+CSQ: 9,99\r\n\r\nOK\r\n");
+        assertEquals(List.of("+CSQ: 9,99"), channel.send("AT+CSQ", TIMEOUT).information(),
+                "the next command gets its own answer");
+        modem.reply("ATA", "\r\nNO CARRIER\r\n");
+        assertEquals(FinalResult.Kind.NO_CARRIER, channel.send("ATA", TIMEOUT).result().kind(),
+                "for a call command it is the answer");
+    }
+
+    @Test
     void anSmsDeliveryCarriesItsPduLine() throws Exception {
         modem.push("\r\n+CMT: ,24\r\n07911326040000F0040B911346610089F60000208062917314080CC8F71D14969741F977FD07\r\n");
         UnsolicitedResult delivery = take();
