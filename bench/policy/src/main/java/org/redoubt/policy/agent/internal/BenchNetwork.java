@@ -142,7 +142,7 @@ final class BenchNetwork implements AutoCloseable {
                 "redoubt.device.group", GROUP, "redoubt.device.model", "rdt-1");
         PolicyAgent agent = PolicyAgentComponent.create(properties::get, config, TestFleet.PROVIDER,
                 new TestIdentity(deviceId, keys), enforcer, action -> { }, directory -> StatusFacts.NONE,
-                line -> journal(deviceId, line), () -> { });
+                line -> journal(deviceId, line), () -> { }, new org.redoubt.audit.AuditRecorder(line -> { }));
         closing.add(agent);
         return agent;
     }

@@ -73,6 +73,7 @@ final class PolicyAgent implements AutoCloseable {
     private Duration reporting;
     private List<String> brokerCa = List.of();
     private final Runnable changed;
+    private final AuditTrail audit;
     private volatile Optional<PolicyState> state = Optional.empty();
 
     /**
@@ -86,10 +87,12 @@ final class PolicyAgent implements AutoCloseable {
      * @param connection the broker, or empty to work without one (only the stored policy)
      * @param journal    one line per event; never secrets
      * @param changed    runs (on the agent's thread) after the policy in force or how it stands changed
+     * @param audit      records each decision before its ack goes out
      */
     PolicyAgent(Topics topics, PolicyProcessor processor, CommandProcessor commands, RootKeeper roots,
             SignatureChecks signatureChecks, StatusFacts facts, java.util.function.Supplier<java.util.OptionalLong> release,
-            Optional<Connection> connection, Consumer<String> journal, Runnable changed) {
+            Optional<Connection> connection, Consumer<String> journal, Runnable changed, AuditTrail audit) {
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.release = Objects.requireNonNull(release, "release");
         this.facts = Objects.requireNonNull(facts, "facts");
         this.signatureChecks = Objects.requireNonNull(signatureChecks, "signatureChecks");
@@ -172,9 +175,9 @@ final class PolicyAgent implements AutoCloseable {
 
     private void arrived(String topic, byte[] payload) {
         if (topic.equals(topics.command())) {
-            answer("command", commands.receive(payload));
+            answer(AuditTrail.Document.COMMAND, commands.receive(payload));
         } else if (topic.equals(topics.root()) || topic.equals(Topics.FLEET_ROOT)) {
-            answer("root", roots.receive(payload));
+            answer(AuditTrail.Document.ROOT, roots.receive(payload));
         } else if (topic.equals(topics.policy()) || topic.equals(Topics.FLEET_POLICY)) {
             policyArrived(payload);
         } else {
@@ -182,13 +185,15 @@ final class PolicyAgent implements AutoCloseable {
         }
     }
 
-    private void answer(String kind, Ack ack) {
-        journal.accept(kind + " " + ack.envelope() + " " + ack.result() + ack.reason().map(r -> " " + r).orElse(""));
+    private void answer(AuditTrail.Document kind, Ack ack) {
+        audit.decided(kind, ack); // durable before the operator hears of the decision
+        journal.accept(kind.name().toLowerCase(java.util.Locale.ROOT) + " " + ack.envelope() + " " + ack.result() + ack.reason().map(r -> " " + r).orElse(""));
         link.publish(topics.ack(), ack.toJson(), false);
     }
 
     private void policyArrived(byte[] payload) {
         Ack ack = processor.receive(payload);
+        audit.decided(AuditTrail.Document.POLICY, ack); // durable before the operator hears of the decision
         journal.accept("policy " + ack.envelope() + " " + ack.result() + ack.reason().map(r -> " " + r).orElse(""));
         if (ack.result() == Result.FAILED) {
             compliant = false;

@@ -29,6 +29,8 @@ import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.redoubt.audit.AuditLog;
+import org.redoubt.audit.AuditRecorder;
 import org.redoubt.channel.FleetChannel;
 import org.redoubt.crypto.api.CryptoProvider;
 import org.redoubt.crypto.documents.DeviceIdentity;
@@ -96,6 +98,7 @@ public final class PolicyAgentComponent implements PolicyStatus {
     private final AtomicReference<HandsetLock> lock = new AtomicReference<>();
     private final AtomicReference<Battery> battery = new AtomicReference<>();
     private final AtomicReference<Network> network = new AtomicReference<>();
+    private final AuditRecorder audit;
 
     /**
      * @param context  the framework properties
@@ -111,12 +114,13 @@ public final class PolicyAgentComponent implements PolicyStatus {
     public PolicyAgentComponent(BundleContext context, Config config, @Reference CryptoProvider provider,
             @Reference DeviceKeystore keystore, @Reference ConfigurationAdmin admin,
             @Reference(service = LoggerFactory.class) Logger logger) throws IOException {
+        audit = new AuditRecorder(failure -> logger.error("audit: {}", failure));
         try {
             agent = create(context::getProperty, config, provider, keystore, new ConfigurationEnforcer(admin),
                     new LockCommands(this::handsetLock, context.getBundle(0), logger::info),
                     data -> new HandsetFacts(() -> Optional.ofNullable(battery.get()),
                             () -> Optional.ofNullable(network.get()), this::handsetLock, data),
-                    logger::info, this::announce);
+                    logger::info, this::announce, audit);
             agent.start();
         } catch (IOException | RuntimeException e) {
             logger.error("the policy agent cannot start: {}", e.getMessage(), e);
@@ -143,7 +147,7 @@ public final class PolicyAgentComponent implements PolicyStatus {
      */
     static PolicyAgent create(Function<String, String> properties, Config config, CryptoProvider provider,
             DeviceKeystore keystore, Enforcer enforcer, HandsetCommands handset, Function<Path, StatusFacts> facts,
-            java.util.function.Consumer<String> journal, Runnable changed) throws IOException {
+            java.util.function.Consumer<String> journal, Runnable changed, AuditRecorder audit) throws IOException {
         Path data = Path.of(required(properties, "redoubt.data.dir"));
         String state = properties.apply("redoubt.state.dir");
         DeviceIdentity device = new DeviceIdentity(required(properties, "redoubt.device.id"),
@@ -174,7 +178,7 @@ public final class PolicyAgentComponent implements PolicyStatus {
         // at boot and again when a release is committed live.
         java.util.function.Supplier<java.util.OptionalLong> release = () -> runningRelease(properties.apply("redoubt.release"));
         return new PolicyAgent(new Topics(device.deviceId()), processor, commands, roots, checks, facts.apply(data), release,
-                connection, journal, changed);
+                connection, journal, changed, new AuditTrail(audit));
     }
 
     @Deactivate
@@ -191,6 +195,17 @@ public final class PolicyAgentComponent implements PolicyStatus {
     @Override
     public Optional<PolicyState> current() {
         return agent.state();
+    }
+
+    /** @param log where every decision is recorded */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindAuditLog(AuditLog log) {
+        audit.bind(log);
+    }
+
+    /** @param log the audit log that went */
+    void unbindAuditLog(AuditLog log) {
+        audit.unbind(log);
     }
 
     /** @param eventAdmin where changes of the policy in force are announced */

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
+import org.redoubt.audit.AuditRecorder;
 import org.redoubt.driver.power.Battery;
 import org.redoubt.driver.power.BatteryListener;
 import org.redoubt.driver.power.BatteryState;
@@ -79,7 +80,7 @@ public final class AgentProcess {
      * @return an agent, not started, for the handset whose files are in {@code data}
      */
     static PolicyAgent agent(Path data, String deviceId, KeyPair keys, String brokerUri, Enforcer enforcer,
-            HandsetCommands commands, Consumer<String> journal, Runnable changed) throws IOException {
+            HandsetCommands commands, Consumer<String> journal, Runnable changed, AuditRecorder audit) throws IOException {
         PolicyAgentComponent.Config config = Converters.standardConverter()
                 .convert(Map.of("brokerUri", brokerUri, "maxReconnectSeconds", 1, "maxPolicyBytes", 16384))
                 .to(PolicyAgentComponent.Config.class);
@@ -88,7 +89,7 @@ public final class AgentProcess {
         // The battery at 73 %, no telephony and no PIN lock: what the status may then report.
         return PolicyAgentComponent.create(properties::get, config, TestFleet.PROVIDER, new TestIdentity(deviceId, keys),
                 enforcer, commands, directory -> new HandsetFacts(() -> Optional.of(BATTERY), Optional::empty,
-                        Optional::empty, directory), journal, changed);
+                        Optional::empty, directory), journal, changed, audit);
     }
 
     /**
@@ -99,7 +100,7 @@ public final class AgentProcess {
         PolicyAgent agent = agent(data, args[1], keys(data), args[2], (policy, stale) -> {
         }, action -> {
         }, System.out::println, () -> {
-        });
+        }, new AuditRecorder(System.out::println));
         agent.start();
         new CountDownLatch(1).await();
     }

@@ -69,7 +69,7 @@ class FleetChannelTest {
         fleet = new TestFleet(SignatureScheme.ECDSA_P256_SHA256, 2);
         KeyPair keys = AgentProcess.provision(work.resolve(DEVICE), DEVICE, pki, fleet.rootEnvelope, ca);
         agent = AgentProcess.agent(work.resolve(DEVICE), DEVICE, keys, "ssl://localhost:" + port, new RecordingEnforcer(),
-                action -> { }, journal::add, () -> { });
+                action -> { }, journal::add, () -> { }, new org.redoubt.audit.AuditRecorder(journal::add));
         agent.start();
         channel = agent.channel().orElseThrow();
         operator = operator();

@@ -68,6 +68,8 @@ class PolicyChannelTest {
     private final List<org.redoubt.policy.Command.Action> carriedOut = java.util.Collections.synchronizedList(new ArrayList<>());
     private final java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
     private final List<String> journal = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final MemoryAuditLog audited = new MemoryAuditLog();
+    private final org.redoubt.audit.AuditRecorder audit = new org.redoubt.audit.AuditRecorder(journal::add);
 
     @BeforeEach
     void fleetAndHandset() throws Exception {
@@ -82,6 +84,7 @@ class PolicyChannelTest {
         broker = MosquittoProcess.start(brokerConfiguration, port, work.resolve("mosquitto.log"));
         fleet = new TestFleet(SignatureScheme.ECDSA_P256_SHA256, 2);
         enforcer = new RecordingEnforcer();
+        audit.bind(audited);
         agent = handset(DEVICE);
         agent.start();
         operator = operator();
@@ -109,7 +112,7 @@ class PolicyChannelTest {
     private PolicyAgent handset(String deviceId, List<String> said) throws Exception {
         KeyPair keys = provision(deviceId);
         return AgentProcess.agent(work.resolve(deviceId), deviceId, keys, "ssl://localhost:" + port, enforcer,
-                carriedOut::add, said::add, changes::incrementAndGet);
+                carriedOut::add, said::add, changes::incrementAndGet, audit);
     }
 
     /** A handset's data directory: the root, the broker CA, its certificate and (for a child JVM) its key. */
@@ -200,6 +203,19 @@ class PolicyChannelTest {
         assertEquals("REJECTED", ack.requireString("result"), ack.toString());
         assertEquals(reason, ack.requireString("reason"), ack.toString());
         assertEquals(calls, enforcer.calls.size(), "nothing was enforced");
+        assertAudited(ack, "REJECTED");
+    }
+
+    /** The decision an ack tells was in the audit log before the ack went out, with its reason. */
+    private void assertAudited(JsonObject ack, String outcome) throws Exception {
+        org.redoubt.audit.AuditEvent event = audited.forEnvelope(ack.requireString("envelope"))
+                .orElseThrow(() -> new AssertionError("no audit entry for " + ack));
+        String document = ack.requireString("document");
+        String kind = document.substring(document.lastIndexOf('.') + 1).toUpperCase(java.util.Locale.ROOT);
+        Map<String, String> done = Map.of("POLICY", "POLICY_APPLIED", "COMMAND", "COMMAND_EXECUTED", "ROOT",
+                "ROOT_ROTATED");
+        assertEquals(outcome.equals("REJECTED") ? kind + "_REJECTED" : done.get(kind), event.kind().name(), ack.toString());
+        assertEquals(outcome.equals("REJECTED") ? ack.requireString("reason") : "", event.reason(), ack.toString());
     }
 
     private String deviceTopic() {
@@ -215,6 +231,7 @@ class PolicyChannelTest {
         JsonObject ack = ackFor(v1);
         assertEquals("APPLIED", ack.requireString("result"));
         assertEquals(1, ack.requireLong("version"));
+        assertAudited(ack, "APPLIED");
         assertEquals(Policy.Permission.DISABLED, enforcer.last().radios().get(Radio.BLUETOOTH));
         JsonObject status = awaitStatus("CURRENT");
         assertEquals(1, status.requireObject("policy").requireLong("version"));
@@ -320,7 +337,7 @@ class PolicyChannelTest {
         Map<String, String> properties = Map.of("redoubt.data.dir", data.toString(), "redoubt.device.id", DEVICE,
                 "redoubt.device.group", "field", "redoubt.device.model", "rdt-1");
         agent = PolicyAgentComponent.create(properties::get, offline, TestFleet.PROVIDER, null, enforcer, carriedOut::add,
-                directory -> StatusFacts.NONE, journal::add, () -> { });
+                directory -> StatusFacts.NONE, journal::add, () -> { }, audit);
         agent.start();
 
         // start() returns once the stored policy is in force; no broker is configured or running.
@@ -337,8 +354,10 @@ class PolicyChannelTest {
 
         operator.publish(commandTopic, wipe, 1, false);
         JsonObject first = ackFor(wipe);
+        assertAudited(first, "APPLIED");
         operator.publish(commandTopic, wipe, 1, false);
         JsonObject replay = ackFor(wipe);
+        assertAudited(replay, "REJECTED");
 
         assertEquals("APPLIED", first.requireString("result"), first.toString());
         assertEquals("redoubt.command", first.requireString("document"));
@@ -355,7 +374,9 @@ class PolicyChannelTest {
 
         publish(operator, Topics.FLEET_ROOT, root2);
 
-        assertEquals("APPLIED", ackFor(root2).requireString("result"));
+        JsonObject rotated = ackFor(root2);
+        assertEquals("APPLIED", rotated.requireString("result"));
+        assertAudited(rotated, "APPLIED");
         byte[] byOldKeys = fleet.policy(1, DEVICE, "{}");
         rejected(byOldKeys, deviceTopic(), "THRESHOLD_NOT_MET");
         byte[] byNewKey = TestFleet.sign(TestFleet.document(1, "{\"device\":\"" + DEVICE + "\"}", "{}", TestFleet.NOW,
