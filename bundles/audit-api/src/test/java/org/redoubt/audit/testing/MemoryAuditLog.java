@@ -1,4 +1,4 @@
-package org.redoubt.policy.agent.internal;
+package org.redoubt.audit.testing;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,8 +9,12 @@ import org.redoubt.audit.AuditEntry;
 import org.redoubt.audit.AuditEvent;
 import org.redoubt.audit.AuditLog;
 
-/** The audit log service as the agent sees it, kept in memory so a test can read what was recorded. */
-final class MemoryAuditLog implements AuditLog {
+/**
+ * The audit log service as a recording bundle sees it, kept in memory so that a test of that
+ * bundle can read what was recorded. The chain, its durability and its signatures are the audit
+ * bundle's and are tested there.
+ */
+public final class MemoryAuditLog implements AuditLog {
 
     private final List<AuditEntry> entries = new ArrayList<>();
 
@@ -27,7 +31,7 @@ final class MemoryAuditLog implements AuditLog {
     }
 
     /** @return the event recorded for the document with this envelope digest ({@code sha256:<hex>}) */
-    synchronized Optional<AuditEvent> forEnvelope(String envelope) {
+    public synchronized Optional<AuditEvent> forEnvelope(String envelope) {
         return entries.stream().map(AuditEntry::event).filter(e -> envelope.equals(e.details().get("envelope")))
                 .reduce((first, second) -> second);
     }

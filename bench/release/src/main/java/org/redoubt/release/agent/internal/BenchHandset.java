@@ -161,7 +161,8 @@ final class BenchHandset implements AutoCloseable {
         BlobFetch fetch = new BlobFetch(channel, state.resolve("blobs"),
                 new BlobFetch.Limits(Duration.ofSeconds(900), 2048, Duration.ofSeconds(30)), System::nanoTime);
         agent = new ReleaseAgent(channel, handset.slots.slots(), live, fetch, new LastRelease(state.resolve("last.json")),
-                state.resolve("work"), Clock.systemUTC(), handset.said::add, java.util.List::of);
+                state.resolve("work"), Clock.systemUTC(), handset.said::add, java.util.List::of,
+                new ReleaseAuditTrail(new org.redoubt.audit.AuditRecorder(line -> { })));
         closing.add(agent);
         agent.start();
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import org.redoubt.audit.testing.MemoryAuditLog;
 import org.junit.jupiter.api.Test;
 import org.redoubt.audit.AuditEvent;
 import org.redoubt.audit.AuditKind;

@@ -53,6 +53,7 @@ final class ReleaseAgent implements AutoCloseable {
     private final java.util.function.Supplier<List<org.redoubt.policy.Policy.BundleGrant>> grants;
     private final ExecutorService thread;
     private final List<Subscription> subscriptions = new ArrayList<>();
+    private final ReleaseAuditTrail audit;
 
     /**
      * @param channel the fleet channel
@@ -64,9 +65,12 @@ final class ReleaseAgent implements AutoCloseable {
      * @param clock   the time of acks
      * @param journal one line per event
      * @param grants  the policy's {@code bundles.allow} in force now (empty: every bundle allowed)
+     * @param audit   records each release's outcome before it is acknowledged
      */
     ReleaseAgent(FleetChannel channel, ReleaseSlots slots, LiveRelease live, BlobFetch fetch, LastRelease last, Path work,
-            Clock clock, Consumer<String> journal, java.util.function.Supplier<List<org.redoubt.policy.Policy.BundleGrant>> grants) {
+            Clock clock, Consumer<String> journal, java.util.function.Supplier<List<org.redoubt.policy.Policy.BundleGrant>> grants,
+            ReleaseAuditTrail audit) {
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.grants = Objects.requireNonNull(grants, "grants");
         this.channel = Objects.requireNonNull(channel, "channel");
         this.slots = Objects.requireNonNull(slots, "slots");
@@ -243,6 +247,7 @@ final class ReleaseAgent implements AutoCloseable {
         remember(release, digest, state, detail);
         // Said before it is acknowledged, like every step: whoever sees the ack finds the line already there.
         journal.accept("release " + release + ": " + state + (detail.isEmpty() ? "" : " (" + detail + ")"));
+        audit.finished(release, digest, state, detail); // durable before the operator hears of the outcome
         ack(release, digest, state, detail);
     }
 

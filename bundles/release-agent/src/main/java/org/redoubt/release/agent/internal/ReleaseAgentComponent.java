@@ -21,6 +21,8 @@ import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.redoubt.audit.AuditLog;
+import org.redoubt.audit.AuditRecorder;
 import org.redoubt.channel.FleetChannel;
 import org.redoubt.health.api.HealthCheck;
 import org.redoubt.health.api.Readiness;
@@ -68,6 +70,7 @@ public final class ReleaseAgentComponent {
     private final AtomicReference<Readiness> readiness = new AtomicReference<>();
     private final AtomicReference<PolicyStatus> policy = new AtomicReference<>();
     private final Map<String, HealthCheck> checks = new ConcurrentHashMap<>();
+    private final AuditRecorder audit;
     private ReleaseSlots slots;
     private FleetChannel channel;
     private ReleaseAgent agent;
@@ -84,6 +87,7 @@ public final class ReleaseAgentComponent {
         this.context = context;
         this.config = config;
         this.logger = logger;
+        this.audit = new AuditRecorder(failure -> logger.error("audit: {}", failure));
         this.state = Path.of(Optional.ofNullable(context.getProperty("redoubt.state.dir"))
                 .orElse(Path.of(String.valueOf(context.getProperty("redoubt.data.dir"))).resolve("state").toString()))
                 .resolve("release");
@@ -97,6 +101,17 @@ public final class ReleaseAgentComponent {
     synchronized void deactivate() {
         active = false;
         follow();
+    }
+
+    /** @param log where each release's outcome is recorded */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindAuditLog(AuditLog log) {
+        audit.bind(log);
+    }
+
+    /** @param log the audit log that went */
+    void unbindAuditLog(AuditLog log) {
+        audit.unbind(log);
     }
 
     /** @param service the launcher's slots */
@@ -157,7 +172,7 @@ public final class ReleaseAgentComponent {
                 Duration.ofSeconds(config.transferDeadlineSeconds()), config.minimumBytesPerSecond(),
                 Duration.ofSeconds(config.throughputWindowSeconds())), System::nanoTime);
         return new ReleaseAgent(fleetChannel, releaseSlots, live, fetch, new LastRelease(state.resolve("last.json")),
-                state.resolve("work"), Clock.systemUTC(), logger::info, this::grants);
+                state.resolve("work"), Clock.systemUTC(), logger::info, this::grants, new ReleaseAuditTrail(audit));
     }
 
     /** @param service the policy in force, whose bundles.allow this agent enforces */

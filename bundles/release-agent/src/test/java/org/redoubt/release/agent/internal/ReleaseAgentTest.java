@@ -18,6 +18,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.redoubt.audit.testing.MemoryAuditLog;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -56,6 +57,7 @@ class ReleaseAgentTest {
     private HandsetFramework handset;
     private ReleaseAgent agent;
     private final BlockingQueue<JsonObject> acks = new LinkedBlockingQueue<>();
+    private final MemoryAuditLog audited = new MemoryAuditLog();
     /** The policy's bundles.allow in force. */
     private final java.util.concurrent.atomic.AtomicReference<List<org.redoubt.policy.Policy.BundleGrant>> grants =
             new java.util.concurrent.atomic.AtomicReference<>(List.of());
@@ -89,7 +91,7 @@ class ReleaseAgentTest {
         BlobFetch fetch = new BlobFetch(channel, state.resolve("blobs"),
                 new BlobFetch.Limits(WAIT, 32 * 1024, Duration.ofSeconds(1)), System::nanoTime);
         agent = new ReleaseAgent(channel, handset.slots.slots(), live, fetch, new LastRelease(state.resolve("last.json")),
-                state.resolve("work"), Clock.systemUTC(), handset.said::add, grants::get);
+                state.resolve("work"), Clock.systemUTC(), handset.said::add, grants::get, new ReleaseAuditTrail(recorder()));
         agent.start();
     }
 
@@ -164,10 +166,29 @@ class ReleaseAgentTest {
             }
             seen.add(ack);
             if (ReleaseProgress.valueOf(ack.requireString("result")).isFinal()) {
+                assertAudited(ack);
                 return seen;
             }
         }
         throw new AssertionError("no final ack for " + digest + "; acks so far " + seen + "; agent said " + handset.said);
+    }
+
+    private org.redoubt.audit.AuditRecorder recorder() {
+        org.redoubt.audit.AuditRecorder recorder = new org.redoubt.audit.AuditRecorder(handset.said::add);
+        recorder.bind(audited);
+        return recorder;
+    }
+
+    /** The outcome an ack tells was in the audit log before the ack went out, with its reason. */
+    private void assertAudited(JsonObject ack) throws Exception {
+        String result = ack.requireString("result");
+        if (result.equals("STAGED_FOR_RESTART")) {
+            return; // recorded when it commits at the next start
+        }
+        org.redoubt.audit.AuditEvent event = audited.forEnvelope(ack.requireString("envelope"))
+                .orElseThrow(() -> new AssertionError("no audit entry for " + ack));
+        assertEquals("RELEASE_" + result, event.kind().name(), ack.toString());
+        assertEquals(result.equals("COMMITTED") ? "" : ack.requireString("reason"), event.reason(), ack.toString());
     }
 
     private static List<String> results(List<JsonObject> acks) throws Exception {
