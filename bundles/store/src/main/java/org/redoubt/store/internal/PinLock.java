@@ -9,12 +9,18 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
+import org.redoubt.audit.AuditEvent;
+import org.redoubt.audit.AuditKind;
+import org.redoubt.audit.AuditLog;
+import org.redoubt.audit.AuditRecorder;
 import org.redoubt.store.HandsetLock;
 import org.redoubt.store.LockState;
 import org.redoubt.store.StoreException;
@@ -54,6 +60,7 @@ public final class PinLock implements HandsetLock {
     private final Vault vault;
     private final Logger logger;
     private volatile PinRules rules;
+    private final AuditRecorder audit;
     /** Whether the last unlock was with a PIN the rules of that moment did not admit; not persisted. */
     private volatile boolean unlockedWithWeakPin;
 
@@ -66,6 +73,7 @@ public final class PinLock implements HandsetLock {
     public PinLock(@Reference Vault vault, Config config, @Reference(service = LoggerFactory.class) Logger logger) {
         this.vault = Objects.requireNonNull(vault, "vault");
         this.logger = Objects.requireNonNull(logger, "logger");
+        this.audit = new AuditRecorder(failure -> logger.error("audit: {}", failure));
         this.rules = rules(config);
     }
 
@@ -75,7 +83,18 @@ public final class PinLock implements HandsetLock {
      * @param vault the sealed database
      */
     public PinLock(Vault vault) {
+        this(vault, new AuditRecorder(failure -> { }));
+    }
+
+    /**
+     * Without a policy: {@link PinRules#DEFAULT}.
+     *
+     * @param vault the sealed database
+     * @param audit where unlocks and wipes are recorded
+     */
+    PinLock(Vault vault, AuditRecorder audit) {
         this.vault = Objects.requireNonNull(vault, "vault");
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.logger = null;
         this.rules = PinRules.DEFAULT;
     }
@@ -116,12 +135,46 @@ public final class PinLock implements HandsetLock {
         unlockedWithWeakPin = false;
     }
 
+    /** @param log where unlocks and wipes are recorded */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindAuditLog(AuditLog log) {
+        audit.bind(log);
+    }
+
+    /** @param log the audit log that went */
+    void unbindAuditLog(AuditLog log) {
+        audit.unbind(log);
+    }
+
     @Override
     public void unlock(char[] pin) throws StoreException {
         PinRules now = rules;
         boolean admitted = now.admits(pin);
-        vault.unlock(pin, now);
+        try {
+            vault.unlock(pin, now);
+        } catch (StoreException e) {
+            refused("unlock", e);
+            throw e;
+        }
+        audit.record(AuditEvent.of(AuditKind.UNLOCK_SUCCEEDED));
         unlockedWithWeakPin = !admitted;
+    }
+
+    /** Records a PIN attempt that failed, and the wipe it may have caused; never the PIN. */
+    private void refused(String operation, StoreException e) {
+        audit.record(AuditEvent.refused(AuditKind.UNLOCK_FAILED, e.reason().name()).with("operation", operation)
+                .with("failures", Integer.toString(safeFailedAttempts())));
+        if (e.reason() == StoreException.Reason.WIPED) {
+            audit.record(AuditEvent.of(AuditKind.WIPE).with("trigger", "maxFailedForWipe"));
+        }
+    }
+
+    private int safeFailedAttempts() {
+        try {
+            return vault.failedAttempts();
+        } catch (RuntimeException e) {
+            return -1;
+        }
     }
 
     @Override
@@ -131,7 +184,14 @@ public final class PinLock implements HandsetLock {
 
     @Override
     public void changePin(char[] oldPin, char[] newPin) throws StoreException {
-        vault.changePin(oldPin, newPin, rules);
+        try {
+            vault.changePin(oldPin, newPin, rules);
+        } catch (StoreException e) {
+            if (e.reason() == StoreException.Reason.WRONG_PIN || e.reason() == StoreException.Reason.WIPED) {
+                refused("changePin", e);
+            }
+            throw e;
+        }
         unlockedWithWeakPin = false;
     }
 
@@ -152,7 +212,13 @@ public final class PinLock implements HandsetLock {
 
     @Override
     public void wipe() throws StoreException {
-        vault.wipe();
+        try {
+            vault.wipe();
+        } catch (StoreException e) {
+            audit.record(AuditEvent.refused(AuditKind.WIPE, e.reason().name()).with("trigger", "request"));
+            throw e;
+        }
+        audit.record(AuditEvent.of(AuditKind.WIPE).with("trigger", "request"));
         unlockedWithWeakPin = false;
     }
 }

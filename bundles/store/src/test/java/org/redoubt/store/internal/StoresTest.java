@@ -221,6 +221,45 @@ class StoresTest {
 
     @ParameterizedTest
     @EnumSource(Suite.class)
+    void everyUnlockWrongPinAndWipeIsAuditedWithoutThePin(Suite suite) throws StoreException {
+        org.redoubt.audit.testing.MemoryAuditLog audited = new org.redoubt.audit.testing.MemoryAuditLog();
+        org.redoubt.audit.AuditRecorder recorder = new org.redoubt.audit.AuditRecorder(failure -> {
+            throw new AssertionError(failure);
+        });
+        recorder.bind(audited);
+        Vault vault = boot(suite);
+        PinLock lock = new PinLock(vault, recorder);
+        lock.rules(new PinRules(4, PinQuality.NUMERIC, 3));
+        lock.setPin(pin("2468"));
+        lock.lock();
+        assertEquals(Reason.WRONG_PIN, reason(() -> lock.unlock(pin("1111"))));
+        lock.unlock(pin("2468"));
+        assertEquals(Reason.WRONG_PIN, reason(() -> lock.changePin(pin("0000"), pin("1357"))));
+        lock.lock();
+        assertEquals(Reason.WRONG_PIN, reason(() -> lock.unlock(pin("1112"))));
+        assertEquals(Reason.WIPED, reason(() -> lock.unlock(pin("1113"))));
+        lock.setPin(pin("9753"));
+        lock.wipe();
+
+        List<String> recorded = audited.tail(20).stream()
+                .map(entry -> entry.event().kind() + " " + entry.event().reason() + " " + entry.event().details())
+                .toList();
+        assertEquals(List.of("UNLOCK_FAILED WRONG_PIN {failures=1, operation=unlock}",
+                "UNLOCK_SUCCEEDED  {}",
+                "UNLOCK_FAILED WRONG_PIN {failures=1, operation=changePin}",
+                "UNLOCK_FAILED WRONG_PIN {failures=2, operation=unlock}",
+                "UNLOCK_FAILED WIPED {failures=0, operation=unlock}",
+                "WIPE  {trigger=maxFailedForWipe}",
+                "WIPE  {trigger=request}"), recorded);
+        for (String line : recorded) {
+            for (String secret : List.of("2468", "1111", "0000", "1357", "1112", "1113", "9753")) {
+                assertFalse(line.contains(secret), "a PIN in the audit log: " + line);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Suite.class)
     void changingThePinKeepsEverything(Suite suite) throws StoreException {
         Vault vault = boot(suite);
         PinLock lock = new PinLock(vault);
