@@ -1,5 +1,8 @@
 package org.redoubt.channel;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -37,6 +40,34 @@ public interface FleetChannel {
      * @param retained whether the broker keeps it for later subscribers
      */
     void publish(String topic, byte[] payload, boolean retained);
+
+    /**
+     * Publishes at QoS 1 and tells when the broker has the message: for what must reach the fleet
+     * exactly once from the sender's point of view (the audit log marks entries shipped only when
+     * their publication is confirmed, and sends them again otherwise).
+     *
+     * <p>The stage completes normally when the broker acknowledged the message with a success
+     * code. It completes exceptionally, never later than the end of the session it was sent on,
+     * when the session is down (nothing was sent), when the broker refused the message (e.g. the
+     * ACL does not let this device write the topic: PUBACK reason code 135), or when the session
+     * ended before the acknowledgement came; in that last case the broker may still have it, so a
+     * sender that publishes again must be read by an idempotent receiver. It completes on the
+     * thread of the channel: hand long work elsewhere.
+     *
+     * <p>The default implementation confirms nothing: it completes exceptionally with an
+     * {@link UnsupportedOperationException}, so a channel written against 1.0 is never taken to have
+     * delivered.
+     *
+     * @param topic    the topic
+     * @param payload  the bytes (copied)
+     * @param retained whether the broker keeps it for later subscribers
+     * @return completes when the broker confirmed the message
+     * @since 1.1
+     */
+    default CompletionStage<Void> publishConfirmed(String topic, byte[] payload, boolean retained) {
+        return CompletableFuture.failedStage(new UnsupportedOperationException(
+                getClass().getName() + " does not confirm publications"));
+    }
 
     /** @return whether the session is up now */
     boolean isConnected();

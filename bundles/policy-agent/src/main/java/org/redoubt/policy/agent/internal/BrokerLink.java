@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -74,6 +77,8 @@ final class BrokerLink implements AutoCloseable {
     private final Consumer<String> journal;
     private final ChannelRoutes routes;
     private volatile MqttAsyncClient client;
+    /** Confirmed publications sent on the current session and not yet answered (any thread). */
+    private final Set<CompletableFuture<Void>> unconfirmed = ConcurrentHashMap.newKeySet();
     private int failures;
     private boolean closed;
 
@@ -134,6 +139,48 @@ final class BrokerLink implements AutoCloseable {
             client.publish(topic, payload, 1, retained);
         } catch (MqttException e) {
             journal.accept("publish to " + topic + " failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Publishes at QoS 1 and completes {@code confirmed} when the broker acknowledged it with a
+     * success code; exceptionally when the session is down, the broker refused it, or the session
+     * ends first ({@link #drop} fails whatever is still unanswered). Agent thread; {@code confirmed}
+     * completes on a Paho thread or the agent's.
+     */
+    void publishConfirmed(String topic, byte[] payload, boolean retained, CompletableFuture<Void> confirmed) {
+        MqttAsyncClient current = client;
+        if (current == null || !current.isConnected()) {
+            confirmed.completeExceptionally(new IOException("the session with the broker is down"));
+            return;
+        }
+        unconfirmed.add(confirmed);
+        try {
+            current.publish(topic, new MqttMessage(payload, 1, retained, new MqttProperties()), null,
+                    new MqttActionListener() {
+                        @Override
+                        public void onSuccess(IMqttToken token) {
+                            unconfirmed.remove(confirmed);
+                            int[] codes = token.getReasonCodes();
+                            int refusal = codes == null ? 0 : java.util.Arrays.stream(codes).filter(code -> code >= 0x80)
+                                    .findFirst().orElse(0);
+                            if (refusal == 0) {
+                                confirmed.complete(null);
+                            } else {
+                                confirmed.completeExceptionally(new IOException("the broker refused the publication to "
+                                        + topic + " with reason code " + refusal));
+                            }
+                        }
+
+                        @Override
+                        public void onFailure(IMqttToken token, Throwable failure) {
+                            unconfirmed.remove(confirmed);
+                            confirmed.completeExceptionally(failure);
+                        }
+                    });
+        } catch (MqttException | RuntimeException e) {
+            unconfirmed.remove(confirmed);
+            confirmed.completeExceptionally(e);
         }
     }
 
@@ -286,6 +333,11 @@ final class BrokerLink implements AutoCloseable {
     private void drop() {
         MqttAsyncClient old = client;
         client = null;
+        // A new session will not answer for what was sent on this one.
+        for (CompletableFuture<Void> waiting : List.copyOf(unconfirmed)) {
+            unconfirmed.remove(waiting);
+            waiting.completeExceptionally(new IOException("the session ended before the broker confirmed the publication"));
+        }
         if (old == null) {
             return;
         }
@@ -356,7 +408,7 @@ final class BrokerLink implements AutoCloseable {
 
         @Override
         public void deliveryComplete(IMqttToken token) {
-            // Acks and statuses are fire and forget at QoS 1.
+            // Acks and statuses are fire and forget at QoS 1; confirmed publications have their own listener.
         }
 
         @Override

@@ -1,6 +1,9 @@
 package org.redoubt.policy.agent.internal;
 
+import java.io.IOException;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,8 +17,9 @@ import org.redoubt.channel.Subscription;
  * from any thread and only queues work on the agent's one thread, where the {@link BrokerLink} and
  * the {@link ChannelRoutes} live: {@code subscribe} returns its {@link Subscription} at once,
  * {@code publish} copies the payload and is sent in call order with the agent's own acks and
- * statuses. Once the agent closed, nothing more is queued: a publish is dropped, a subscription
- * never delivers.
+ * statuses; {@code publishConfirmed} too, and its stage follows Paho's delivery token (the PUBACK
+ * and its reason code) or fails when the session ends first. Once the agent closed, nothing more
+ * is queued: a publish is dropped, a confirmed one fails, a subscription never delivers.
  */
 final class HandsetChannel implements FleetChannel {
 
@@ -61,6 +65,20 @@ final class HandsetChannel implements FleetChannel {
         Objects.requireNonNull(topic, "topic");
         byte[] copy = payload.clone();
         onAgentThread(() -> link.publish(topic, copy, retained));
+    }
+
+    /** @since 1.1 */
+    @Override
+    public CompletionStage<Void> publishConfirmed(String topic, byte[] payload, boolean retained) {
+        Objects.requireNonNull(topic, "topic");
+        byte[] copy = payload.clone();
+        CompletableFuture<Void> confirmed = new CompletableFuture<>();
+        try {
+            agentThread.execute(() -> link.publishConfirmed(topic, copy, retained, confirmed));
+        } catch (RejectedExecutionException e) {
+            confirmed.completeExceptionally(new IOException("the policy agent's session has closed", e));
+        }
+        return confirmed;
     }
 
     @Override

@@ -203,6 +203,47 @@ class FleetChannelTest {
         await("the policy applied", () -> agent.state().map(state -> state.version() == 1).orElse(false));
     }
 
+    @Test
+    void aConfirmedPublicationCompletesWhenTheBrokerHasItAndFailsWhenTheAclRefusesIt() throws Exception {
+        String audit = "redoubt/v1/devices/" + DEVICE + "/audit";
+        List<String> heard = Collections.synchronizedList(new ArrayList<>());
+        operator.subscribe(new org.eclipse.paho.mqttv5.common.MqttSubscription[] {
+            new org.eclipse.paho.mqttv5.common.MqttSubscription(audit, 1)},
+                new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
+                    (topic, message) -> heard.add(new String(message.getPayload(), StandardCharsets.UTF_8))});
+        await("the session", channel::isConnected);
+
+        channel.publishConfirmed(audit, "entry 1".getBytes(StandardCharsets.UTF_8), false)
+                .toCompletableFuture().get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        await("the entry at the operator", () -> heard.contains("entry 1"));
+
+        java.util.concurrent.CompletableFuture<Void> refused = channel.publishConfirmed(
+                "redoubt/v1/devices/handset-b/audit", "forged".getBytes(StandardCharsets.UTF_8), false)
+                .toCompletableFuture();
+        java.util.concurrent.ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class,
+                () -> refused.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(String.valueOf(failure.getCause().getMessage()).contains("135"), failure.getCause().toString());
+    }
+
+    @Test
+    void aConfirmedPublicationFailsWhileTheBrokerIsAway() throws Exception {
+        await("the session", channel::isConnected);
+        operator.disconnect();
+        operator.close();
+        broker.close();
+        await("the session lost", () -> !channel.isConnected());
+
+        java.util.concurrent.CompletableFuture<Void> confirmed = channel.publishConfirmed(
+                "redoubt/v1/devices/" + DEVICE + "/audit", "entry".getBytes(StandardCharsets.UTF_8), false)
+                .toCompletableFuture();
+
+        org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> confirmed.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS));
+        broker = MosquittoProcess.start(brokerConfiguration, port, work.resolve("mosquitto.log"));
+        operator = null;
+    }
+
     private MqttClient operator() throws Exception {
         MqttClient client = new MqttClient("ssl://localhost:" + port, "operator-alice", new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
