@@ -11,10 +11,15 @@
  * within the policy's SSID allowlist and minimum security
  * ({@link org.redoubt.driver.radios.RadioException.Reason#NOT_ALLOWED_BY_POLICY} otherwise).
  *
+ * <p>Since 1.3, each radio's driver is a {@link org.redoubt.driver.radios.RadioDevice} service
+ * that exists only while the policy allows the radio: a policy that disables it switches it off,
+ * stops its driver and withdraws its services (for Wi-Fi also
+ * {@link org.redoubt.driver.radios.WifiNetworks}); a policy that allows it again brings them back.
+ *
  * @since 1.0
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.redoubt.driver.radios;
 
 import org.osgi.annotation.bundle.Export;

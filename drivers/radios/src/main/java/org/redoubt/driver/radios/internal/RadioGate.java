@@ -1,7 +1,9 @@
 package org.redoubt.driver.radios.internal;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.redoubt.driver.radios.Radio;
@@ -32,8 +34,8 @@ final class RadioGate implements Radios {
      * @return the radios the handset lacks, with why
      * @throws RadioException {@code FAILED} when a present radio cannot be switched off
      */
-    static List<RadioException> allOff(RadioSwitches switches) throws RadioException {
-        List<RadioException> missing = new ArrayList<>();
+    static Map<Radio, RadioException> allOff(RadioSwitches switches) throws RadioException {
+        Map<Radio, RadioException> missing = new EnumMap<>(Radio.class);
         for (Radio radio : Radio.values()) {
             try {
                 switches.set(radio, false);
@@ -41,7 +43,7 @@ final class RadioGate implements Radios {
                 if (e.reason() != Reason.UNAVAILABLE) {
                     throw e;
                 }
-                missing.add(e);
+                missing.put(radio, e);
             }
         }
         return missing;

@@ -2,21 +2,34 @@ package org.redoubt.driver.radios.internal;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Dictionary;
+import java.util.EnumSet;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
+import org.redoubt.audit.AuditLog;
+import org.redoubt.audit.AuditRecorder;
 import org.redoubt.driver.radios.Radio;
+import org.redoubt.driver.radios.RadioDevice;
 import org.redoubt.driver.radios.RadioException;
 import org.redoubt.driver.radios.Radios;
 import org.redoubt.driver.radios.WifiNetwork;
@@ -30,7 +43,10 @@ import org.redoubt.driver.radios.WifiSecurity;
  * nothing may assume the radios are off. A radio the handset lacks is logged and skipped.
  *
  * <p>The policy's radio fields arrive as {@code disabled} in the same configuration: those radios
- * are switched off at once and refuse to be switched on. The policy's Wi-Fi fields arrive as
+ * are switched off at once and refuse to be switched on, and their drivers are stopped: each radio
+ * the handset has and the policy allows runs as a {@link RadioDevice} service (Wi-Fi also as
+ * {@link WifiNetworks}), which a policy that disables the radio withdraws and one that allows it
+ * again brings back ({@link RadioDrivers}); each start and stop is audited. The policy's Wi-Fi fields arrive as
  * {@code wifiSsidAllowlist} and {@code wifiMinSecurity}: a network outside them cannot be joined,
  * and a joined one is left as soon as a configuration no longer allows it. The hardware
  * description writes only the backend properties of the same PID and keeps the others, so the
@@ -38,7 +54,7 @@ import org.redoubt.driver.radios.WifiSecurity;
  * unpublish the services under the shell); when it names another backend, the new backend's radios
  * are all switched off before it is used.
  */
-@Component(service = {Radios.class, WifiNetworks.class}, configurationPid = RadiosComponent.PID,
+@Component(service = Radios.class, configurationPid = RadiosComponent.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = RadiosComponent.Config.class)
 public final class RadiosComponent implements Radios, WifiNetworks {
@@ -116,20 +132,77 @@ public final class RadiosComponent implements Radios, WifiNetworks {
     private final Logger logger;
     private final RadioGate gate;
     private final WifiGate wifi;
+    private final AuditRecorder audit;
+    private final RadioDrivers drivers;
     private Backend backend; // guarded by this
+    private Set<Radio> present; // guarded by this
 
     /**
+     * @param context where each radio's driver is published
+     * @param config  the backend and the policy
+     * @param logger  where skipped radios and configuration errors are reported
+     * @throws RadioException when a present radio cannot be switched off
+     */
+    @Activate
+    public RadiosComponent(BundleContext context, Config config,
+            @Reference(service = LoggerFactory.class) Logger logger) throws RadioException {
+        this(config, logger, (driver, networks) -> publish(context, driver, networks));
+    }
+
+    /**
+     * Outside a framework: the radios' drivers run but are published nowhere.
+     *
      * @param config the backend and the policy
      * @param logger where skipped radios and configuration errors are reported
      * @throws RadioException when a present radio cannot be switched off
      */
-    @Activate
-    public RadiosComponent(Config config, @Reference(service = LoggerFactory.class) Logger logger) throws RadioException {
+    public RadiosComponent(Config config, Logger logger) throws RadioException {
+        this(config, logger, RadioDrivers.NOWHERE);
+    }
+
+    private RadiosComponent(Config config, Logger logger, RadioDrivers.Publisher publisher) throws RadioException {
         this.logger = logger;
+        this.audit = new AuditRecorder(failure -> logger.error("audit: {}", failure));
         this.backend = Backend.of(config);
         this.gate = new RadioGate(start(backend));
         this.wifi = new WifiGate(gate, logger);
+        this.drivers = new RadioDrivers(gate, this, publisher, audit, logger::info);
         enforce(config);
+    }
+
+    /**
+     * @param context  the component's bundle
+     * @param driver   a radio's driver
+     * @param networks for Wi-Fi, its networks
+     * @return what withdraws the driver's services
+     */
+    private static RadioDrivers.Withdrawal publish(BundleContext context, RadioDriver driver,
+            Optional<WifiNetworks> networks) {
+        Dictionary<String, Object> properties = new Hashtable<>(Map.of(RadioDevice.RADIO, driver.radio().name()));
+        ServiceRegistration<RadioDevice> device = context.registerService(RadioDevice.class, driver, properties);
+        Optional<ServiceRegistration<WifiNetworks>> wifi = networks
+                .map(service -> context.registerService(WifiNetworks.class, service, null));
+        return () -> {
+            wifi.ifPresent(ServiceRegistration::unregister);
+            device.unregister();
+        };
+    }
+
+    /** Stops every radio's driver and withdraws its services; the radios stay as they are. */
+    @Deactivate
+    void deactivate() {
+        drivers.close();
+    }
+
+    /** @param log where the radios' drivers record their starts and stops */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindAuditLog(AuditLog log) {
+        audit.bind(log);
+    }
+
+    /** @param log the audit log that went */
+    void unbindAuditLog(AuditLog log) {
+        audit.unbind(log);
     }
 
     /**
@@ -155,11 +228,15 @@ public final class RadiosComponent implements Radios, WifiNetworks {
         }
     }
 
+    /** Opens a backend with every radio off, and notes which radios the handset has. */
     private RadioSwitches start(Backend settings) throws RadioException {
         RadioSwitches switches = settings.open(logger);
-        for (RadioException missing : RadioGate.allOff(switches)) {
-            logger.info("a radio is not present on this handset: {}", missing.getMessage());
+        Set<Radio> has = EnumSet.allOf(Radio.class);
+        for (Map.Entry<Radio, RadioException> missing : RadioGate.allOff(switches).entrySet()) {
+            logger.info("a radio is not present on this handset: {}", missing.getValue().getMessage());
+            has.remove(missing.getKey());
         }
+        present = Set.copyOf(has);
         return switches;
     }
 
@@ -176,6 +253,7 @@ public final class RadiosComponent implements Radios, WifiNetworks {
         for (RadioException failed : wifi.enforce(policy, wifiPolicy)) {
             logger.error("{} (the policy disables it; switching it on stays refused)", failed.getMessage(), failed);
         }
+        drivers.follow(present, policy.disabled());
         if (!policy.disabled().isEmpty()) {
             logger.info("the policy disables {}", policy.disabled());
         }
