@@ -54,6 +54,18 @@ public final class ReleaseBuilder {
      */
     public ReleaseManifest build(Path jars, Path output, long release, String profile, Map<String, Tier> tierRules,
             ReleaseStamp stamp, List<? extends SigningKey> signers) throws IOException {
+        return build(jars, output, release, profile, tierRules, ReleaseRules.NONE, stamp, signers);
+    }
+
+    /**
+     * As {@link #build(Path, Path, long, String, Map, ReleaseStamp, List)}, with service rules.
+     *
+     * @param rules the service rules the release carries
+     * @return the manifest written
+     * @throws IOException when reading or writing fails or a jar is not a bundle
+     */
+    public ReleaseManifest build(Path jars, Path output, long release, String profile, Map<String, Tier> tierRules,
+            ReleaseRules rules, ReleaseStamp stamp, List<? extends SigningKey> signers) throws IOException {
         Map<String, byte[]> contents = new LinkedHashMap<>();
         List<ReleaseBundle> bundles = new ArrayList<>();
         for (Path jar : sortedJars(jars)) {
@@ -66,7 +78,7 @@ public final class ReleaseBuilder {
             contents.put(file, content);
         }
         bundles.sort(Comparator.comparingInt(ReleaseBundle::startLevel).thenComparing(ReleaseBundle::symbolicName));
-        ReleaseManifest manifest = new ReleaseManifest(release, profile, bundles);
+        ReleaseManifest manifest = new ReleaseManifest(release, profile, bundles, rules);
         Files.createDirectories(output.resolve(ReleaseVerifier.BUNDLES));
         for (Map.Entry<String, byte[]> entry : contents.entrySet()) {
             Files.write(output.resolve(entry.getKey()), entry.getValue());
@@ -108,10 +120,11 @@ public final class ReleaseBuilder {
 
     /**
      * Build-time entry point:
-     * {@code ReleaseBuilder JARS_DIR OUTPUT_DIR RELEASE PROFILE KEYS_DIR MODEL [PREFIX=TIER]...}.
+     * {@code ReleaseBuilder JARS_DIR OUTPUT_DIR RELEASE PROFILE KEYS_DIR MODEL [--rules=FILE] [PREFIX=TIER]...}.
      * Signs with the development keys in {@code KEYS_DIR} (created there on first use), targets
      * the hardware model {@code MODEL}, and puts the signed development root next to the manifest
-     * as {@code root.json}, where the launcher finds the factory root.
+     * as {@code root.json}, where the launcher finds the factory root. {@code --rules=FILE} is a JSON
+     * file holding the body's {@code services} object (the reviewed service rules).
      *
      * @param args the arguments above
      * @throws Exception on any failure (the build fails with it)
@@ -119,10 +132,15 @@ public final class ReleaseBuilder {
     public static void main(String[] args) throws Exception {
         if (args.length < 6) {
             throw new IllegalArgumentException(
-                    "usage: ReleaseBuilder JARS_DIR OUTPUT_DIR RELEASE PROFILE KEYS_DIR MODEL [PREFIX=TIER]...");
+                    "usage: ReleaseBuilder JARS_DIR OUTPUT_DIR RELEASE PROFILE KEYS_DIR MODEL [--rules=FILE] [PREFIX=TIER]...");
         }
         Map<String, Tier> rules = new LinkedHashMap<>();
+        ReleaseRules serviceRules = ReleaseRules.NONE;
         for (int i = 6; i < args.length; i++) {
+            if (args[i].startsWith(RULES_OPTION)) {
+                serviceRules = readRules(Path.of(args[i].substring(RULES_OPTION.length())));
+                continue;
+            }
             String[] rule = args[i].split("=", 2);
             if (rule.length != 2) {
                 throw new IllegalArgumentException("tier rule must be PREFIX=TIER, got '" + args[i] + "'");
@@ -138,11 +156,28 @@ public final class ReleaseBuilder {
             ReleaseStamp stamp = new ReleaseStamp(now, now.plus(RELEASE_LIFETIME),
                     new Target(Optional.empty(), Optional.empty(), Optional.of(args[5])));
             ReleaseManifest manifest = new ReleaseBuilder(new ReleaseManifestCodec())
-                    .build(Path.of(args[0]), output, Long.parseLong(args[2]), args[3], rules, stamp,
+                    .build(Path.of(args[0]), output, Long.parseLong(args[2]), args[3], rules, serviceRules, stamp,
                             List.of(keys.key(Role.RELEASE)));
             Files.write(output.resolve(DevelopmentKeys.ROOT_FILE), keys.rootEnvelope());
             System.out.println("release " + manifest.release() + " (" + manifest.profile() + "): "
                     + manifest.bundles().size() + " bundles, signed with the development release key -> " + output);
+        }
+    }
+
+    private static final String RULES_OPTION = "--rules=";
+
+    /**
+     * @param file a JSON file holding a release body's {@code services} object
+     * @return the service rules in it, read as strictly as a manifest
+     * @throws IOException when it cannot be read or is not valid rules; the message names the problem
+     */
+    public static ReleaseRules readRules(Path file) throws IOException {
+        byte[] bytes = BoundedFiles.read(file, ReleaseManifestCodec.MAX_MANIFEST_BYTES);
+        try {
+            return new ReleaseManifestCodec().decodeRules(
+                    org.redoubt.json.JsonParser.parseObject(bytes, org.redoubt.json.JsonLimits.DEFAULT));
+        } catch (org.redoubt.json.JsonException | ReleaseRejected e) {
+            throw new IOException("invalid service rules in " + file + ": " + e.getMessage(), e);
         }
     }
 

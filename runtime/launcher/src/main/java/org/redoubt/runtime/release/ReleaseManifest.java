@@ -11,8 +11,9 @@ import java.util.Set;
  * @param release the release number; strictly increasing over the releases a handset accepts
  * @param profile the build profile, e.g. {@code production} or {@code engineering}
  * @param bundles every bundle of the release, in install order
+ * @param rules   which bundle may use which guarded service interfaces and driver API packages
  */
-public record ReleaseManifest(long release, String profile, List<ReleaseBundle> bundles) {
+public record ReleaseManifest(long release, String profile, List<ReleaseBundle> bundles, ReleaseRules rules) {
 
     /** The most bundles a release may list. */
     public static final int MAX_BUNDLES = 512;
@@ -26,6 +27,7 @@ public record ReleaseManifest(long release, String profile, List<ReleaseBundle> 
             throw new IllegalArgumentException("invalid profile '" + profile + "'");
         }
         bundles = List.copyOf(Objects.requireNonNull(bundles, "bundles"));
+        Objects.requireNonNull(rules, "rules");
         if (bundles.isEmpty() || bundles.size() > MAX_BUNDLES) {
             throw new IllegalArgumentException("a release lists 1.." + MAX_BUNDLES + " bundles, got " + bundles.size());
         }
@@ -39,6 +41,17 @@ public record ReleaseManifest(long release, String profile, List<ReleaseBundle> 
                 throw new IllegalArgumentException("file " + bundle.file() + " is listed twice");
             }
         }
+    }
+
+    /**
+     * A release without rules of its own ({@link ReleaseRules#NONE}: driver APIs guarded, nobody granted).
+     *
+     * @param release the release number
+     * @param profile the build profile
+     * @param bundles every bundle, in install order
+     */
+    public ReleaseManifest(long release, String profile, List<ReleaseBundle> bundles) {
+        this(release, profile, bundles, ReleaseRules.NONE);
     }
 
     /** @return the start level the framework must reach to start every bundle */

@@ -8,8 +8,10 @@ import java.util.Set;
 import org.redoubt.json.JsonArray;
 import org.redoubt.json.JsonException;
 import org.redoubt.json.JsonObject;
+import org.redoubt.json.JsonString;
 import org.redoubt.json.JsonValue;
 import org.redoubt.json.JsonWriter;
+import org.redoubt.runtime.firewall.ServiceGrant;
 import org.redoubt.runtime.release.ReleaseRejected.Reason;
 
 /**
@@ -24,8 +26,14 @@ import org.redoubt.runtime.release.ReleaseRejected.Reason;
  *   "body": { "schema": 1, "profile": "production",
  *             "bundles": [ { "symbolicName": "org.apache.felix.scr", "version": "2.2.18",
  *                            "file": "bundles/org.apache.felix.scr-2.2.18.jar",
- *                            "digest": "sha256:...", "size": 412345, "startLevel": 1 }, ... ] } }
+ *                            "digest": "sha256:...", "size": 412345, "startLevel": 1 }, ... ],
+ *             "services": { "guarded": [ "org.redoubt.driver.*" ],
+ *                           "grants": [ { "bundle": "org.redoubt.telephony",
+ *                                         "services": [ "org.redoubt.driver.modem.*" ] }, ... ] } } }
  * </pre>
+ *
+ * <p>{@code services} ({@link ReleaseRules}) is optional: without it only the driver APIs are
+ * guarded and no bundle is granted them. Written only when the release has rules of its own.
  */
 public final class ReleaseManifestCodec {
 
@@ -40,7 +48,9 @@ public final class ReleaseManifestCodec {
     /** The largest envelope accepted: the base64 document plus room for signatures. */
     public static final int MAX_ENVELOPE_BYTES = MAX_MANIFEST_BYTES * 4 / 3 + 64 * 1024;
 
-    private static final Set<String> BODY_MEMBERS = Set.of("schema", "profile", "bundles");
+    private static final Set<String> BODY_MEMBERS = Set.of("schema", "profile", "bundles", "services");
+    private static final Set<String> SERVICES_MEMBERS = Set.of("guarded", "grants");
+    private static final Set<String> GRANT_MEMBERS = Set.of("bundle", "services");
     private static final Set<String> BUNDLE_MEMBERS = Set.of("symbolicName", "version", "file", "digest", "size",
             "startLevel");
 
@@ -67,7 +77,9 @@ public final class ReleaseManifestCodec {
                 }
                 bundles.add(bundle(bundle));
             }
-            return new ReleaseManifest(release, body.requireString("profile"), bundles);
+            ReleaseRules rules = body.optionalObject("services").isPresent()
+                    ? rules(body.requireObject("services")) : ReleaseRules.NONE;
+            return new ReleaseManifest(release, body.requireString("profile"), bundles, rules);
         } catch (JsonException e) {
             throw malformed(e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -91,11 +103,80 @@ public final class ReleaseManifestCodec {
                     .put("startLevel", (long) bundle.startLevel())
                     .build());
         }
-        return JsonObject.builder()
+        JsonObject.Builder body = JsonObject.builder()
                 .put("schema", (long) SCHEMA)
                 .put("profile", manifest.profile())
-                .put("bundles", JsonArray.of(bundles))
-                .build();
+                .put("bundles", JsonArray.of(bundles));
+        if (!manifest.rules().equals(ReleaseRules.NONE)) {
+            body.put("services", rules(manifest.rules()));
+        }
+        return body.build();
+    }
+
+    /**
+     * @param rules service rules
+     * @return them as the body's {@code services} member
+     */
+    public JsonObject rules(ReleaseRules rules) {
+        List<JsonValue> grants = new ArrayList<>();
+        for (ServiceGrant grant : rules.grants()) {
+            grants.add(JsonObject.builder().put("bundle", grant.bundle()).put("services", strings(grant.services()))
+                    .build());
+        }
+        return JsonObject.builder().put("guarded", strings(rules.guarded())).put("grants", JsonArray.of(grants)).build();
+    }
+
+    /**
+     * Reads service rules on their own (the reviewed rules file a release is built with), as
+     * strictly as inside a manifest.
+     *
+     * @param services the {@code services} object
+     * @return the rules
+     * @throws ReleaseRejected {@link Reason#MALFORMED_MANIFEST} naming the offending member
+     */
+    public ReleaseRules decodeRules(JsonObject services) throws ReleaseRejected {
+        try {
+            return rules(services);
+        } catch (JsonException | IllegalArgumentException e) {
+            throw malformed(e.getMessage(), e);
+        }
+    }
+
+    private static ReleaseRules rules(JsonObject services) throws JsonException {
+        services.requireOnly(SERVICES_MEMBERS);
+        List<String> guarded = names(services.requireArray("guarded"), ReleaseRules.MAX_GUARDED, "services.guarded");
+        JsonArray grantArray = services.requireArray("grants");
+        if (grantArray.elements().size() > ReleaseRules.MAX_GRANTS) {
+            throw new IllegalArgumentException("more than " + ReleaseRules.MAX_GRANTS + " grants");
+        }
+        List<ServiceGrant> grants = new ArrayList<>();
+        for (JsonValue item : grantArray.elements()) {
+            if (!(item instanceof JsonObject grant)) {
+                throw new IllegalArgumentException("every entry of services.grants must be an object");
+            }
+            grant.requireOnly(GRANT_MEMBERS);
+            grants.add(new ServiceGrant(grant.requireString("bundle"),
+                    names(grant.requireArray("services"), ReleaseRules.MAX_GRANTED, "a grant's services")));
+        }
+        return new ReleaseRules(guarded, grants);
+    }
+
+    private static List<String> names(JsonArray array, int max, String where) {
+        if (array.elements().size() > max) {
+            throw new IllegalArgumentException("more than " + max + " names in " + where);
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonValue item : array.elements()) {
+            if (!(item instanceof JsonString name)) {
+                throw new IllegalArgumentException("every entry of " + where + " must be a string");
+            }
+            names.add(name.value());
+        }
+        return names;
+    }
+
+    private static JsonArray strings(List<String> values) {
+        return JsonArray.of(values.stream().map(value -> (JsonValue) JsonString.of(value)).toList());
     }
 
     /**

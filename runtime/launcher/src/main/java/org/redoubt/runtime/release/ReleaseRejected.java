@@ -32,7 +32,12 @@ public final class ReleaseRejected extends Exception {
         /** A listed file declares another symbolic name or version than the manifest says. */
         IDENTITY_MISMATCH,
         /** A file could not be read. */
-        UNREADABLE
+        UNREADABLE,
+        /**
+         * A bundle would offer camera or location functions, which the handset does not have
+         * ({@link ForbiddenHardware}). The subject names the bundle.
+         */
+        FORBIDDEN_HARDWARE
     }
 
     /**

@@ -27,8 +27,9 @@ import org.redoubt.runtime.release.ReleaseRejected.Reason;
  *
  * <p>First the signed manifest: it must verify against the trust root ({@link
  * ManifestAuthenticator}) before any of its content is even parsed as a release. Then every listed
- * file must exist, have the listed size and digest, and declare the listed
- * symbolic name and version; {@code bundles/} must hold nothing else. All problems are collected
+ * file must exist, have the listed size and digest, declare the listed symbolic name and version,
+ * and offer no camera or location functions ({@link ForbiddenHardware}); {@code bundles/} must
+ * hold nothing else. All problems are collected
  * and reported together. Files are read with a cap of their listed size, so an oversized file
  * cannot exhaust memory.
  */
@@ -227,25 +228,26 @@ public final class ReleaseVerifier {
                     + bundle.digest() + " (tampered or corrupt)"));
             return null;
         }
-        String identityProblem = identityProblem(bundle, content);
-        if (identityProblem != null) {
-            problems.add(new Problem(Reason.IDENTITY_MISMATCH, subject, identityProblem));
+        Attributes headers;
+        BundleIdentity identity;
+        try {
+            headers = BundleIdentity.headers(content);
+            identity = BundleIdentity.of(headers);
+        } catch (IOException e) {
+            problems.add(new Problem(Reason.IDENTITY_MISMATCH, subject, "not a readable bundle: " + e.getMessage()));
+            return null;
+        }
+        if (!bundle.symbolicName().equals(identity.symbolicName()) || !bundle.version().equals(identity.version())) {
+            problems.add(new Problem(Reason.IDENTITY_MISMATCH, subject,
+                    "file declares " + identity.symbolicName() + " " + identity.version()));
+            return null;
+        }
+        java.util.Optional<String> forbidden = ForbiddenHardware.problem(headers);
+        if (forbidden.isPresent()) {
+            problems.add(new Problem(Reason.FORBIDDEN_HARDWARE, subject, forbidden.get()));
             return null;
         }
         return content;
-    }
-
-    private static String identityProblem(ReleaseBundle bundle, byte[] content) {
-        BundleIdentity identity;
-        try {
-            identity = BundleIdentity.read(content);
-        } catch (IOException e) {
-            return "not a readable bundle: " + e.getMessage();
-        }
-        if (!bundle.symbolicName().equals(identity.symbolicName()) || !bundle.version().equals(identity.version())) {
-            return "file declares " + identity.symbolicName() + " " + identity.version();
-        }
-        return null;
     }
 
     /**
@@ -263,21 +265,28 @@ public final class ReleaseVerifier {
          * @throws IOException when it is not a jar or has no symbolic name
          */
         public static BundleIdentity read(byte[] jar) throws IOException {
+            return of(headers(jar));
+        }
+
+        static Attributes headers(byte[] jar) throws IOException {
             try (InputStream in = new ByteArrayInputStream(jar); JarInputStream stream = new JarInputStream(in, false)) {
                 Manifest manifest = stream.getManifest();
                 if (manifest == null) {
                     throw new IOException("no META-INF/MANIFEST.MF");
                 }
-                Attributes main = manifest.getMainAttributes();
-                String name = main.getValue("Bundle-SymbolicName");
-                if (name == null) {
-                    throw new IOException("no Bundle-SymbolicName");
-                }
-                int directives = name.indexOf(';');
-                String version = main.getValue("Bundle-Version");
-                return new BundleIdentity((directives < 0 ? name : name.substring(0, directives)).trim(),
-                        version == null ? "0.0.0" : version.trim(), main.getValue(Tier.HEADER));
+                return manifest.getMainAttributes();
             }
+        }
+
+        static BundleIdentity of(Attributes main) throws IOException {
+            String name = main.getValue("Bundle-SymbolicName");
+            if (name == null) {
+                throw new IOException("no Bundle-SymbolicName");
+            }
+            int directives = name.indexOf(';');
+            String version = main.getValue("Bundle-Version");
+            return new BundleIdentity((directives < 0 ? name : name.substring(0, directives)).trim(),
+                    version == null ? "0.0.0" : version.trim(), main.getValue(Tier.HEADER));
         }
     }
 }

@@ -119,6 +119,37 @@ class ReleaseVerifierTest {
     }
 
     @Test
+    void aBundleThatProvidesACameraIsRefusedAndNamed() throws Exception {
+        Path jars = Files.createDirectories(temp.resolve("camera-jars"));
+        Files.write(jars.resolve("a.jar"), TestBundles.bundle("org.example.driver", "1.0.0", "driver"));
+        Files.write(jars.resolve("cam.jar"), TestBundles.bundle("org.example.camera", "1.0.0", "driver",
+                Map.of("Provide-Capability", "osgi.service;objectClass:List<String>=\"org.example.cam.CameraService\";"
+                        + "uses:=\"org.example.cam\"")));
+        release = temp.resolve("camera-release");
+        new ReleaseBuilder(codec).build(jars, release, 4, "production", Map.of(), STAMP, List.of(releaseKey));
+
+        Problem problem = onlyProblem();
+        assertEquals(Reason.FORBIDDEN_HARDWARE, problem.reason());
+        assertTrue(problem.subject().contains("org.example.camera 1.0.0"), problem.subject());
+        assertTrue(problem.detail().contains("org.example.cam.CameraService"), problem.detail());
+        ReleaseBundle camera = verifier.read(release).manifest().bundles().stream()
+                .filter(bundle -> bundle.symbolicName().equals("org.example.camera")).findFirst().orElseThrow();
+        ReleaseRejected one = assertThrows(ReleaseRejected.class, () -> verifier.readBundle(release, camera));
+        assertEquals(Reason.FORBIDDEN_HARDWARE, one.problems().get(0).reason(), "bundle by bundle, as staging reads");
+    }
+
+    @Test
+    void aReleaseBuiltWithServiceRulesCarriesThemSigned() throws Exception {
+        Path jars = temp.resolve("jars");
+        ReleaseRules rules = new ReleaseRules(List.of("org.example.secret.Vault"), List.of(
+                new org.redoubt.runtime.firewall.ServiceGrant("org.example.driver", List.of("org.redoubt.driver.modem.*"))));
+        release = temp.resolve("ruled-release");
+        new ReleaseBuilder(codec).build(jars, release, 5, "production", Map.of(), rules, STAMP, List.of(releaseKey));
+
+        assertEquals(rules, verifier.verify(release).manifest().rules());
+    }
+
+    @Test
     void missingBundleIsRejectedAndNamed() throws IOException {
         Files.delete(release.resolve("bundles/org.example.lib-2.1.0.jar"));
         Problem problem = onlyProblem();

@@ -15,6 +15,12 @@ public final class TestBundles {
     }
 
     public static byte[] bundle(String symbolicName, String version, String tier) throws IOException {
+        return bundle(symbolicName, version, tier, java.util.Map.of());
+    }
+
+    /** @param headers further manifest headers (e.g. {@code Provide-Capability}) */
+    public static byte[] bundle(String symbolicName, String version, String tier, java.util.Map<String, String> headers)
+            throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -24,6 +30,7 @@ public final class TestBundles {
         if (tier != null) {
             main.putValue(Tier.HEADER, tier);
         }
+        headers.forEach(main::putValue);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
             jar.putNextEntry(new ZipEntry("data/" + symbolicName + ".txt"));
