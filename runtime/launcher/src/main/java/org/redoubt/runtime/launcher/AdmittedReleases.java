@@ -6,17 +6,37 @@ import java.util.Optional;
 
 /**
  * What the resolver admits right now: the bundles of the release this boot runs and, while one is
- * staged, those of the candidate, each by the location the launcher gives it. Thread-safe: the
- * resolver reads it while the release agent stages, commits or abandons.
+ * staged, those of the candidate, each by the location the launcher gives it; and the service
+ * rules in force (the running release's, or the candidate's while one is staged: a candidate
+ * brings its own rules, and abandoning it restores the running ones). Thread-safe: the resolver
+ * and the service hooks read it while the release agent stages, commits or abandons.
  */
 final class AdmittedReleases {
 
     private volatile Map<String, ReleaseOnlyResolution.Admitted> running;
     private volatile Optional<Map<String, ReleaseOnlyResolution.Admitted>> candidate = Optional.empty();
+    private volatile FirewallRules runningRules;
+    private volatile FirewallRules rules;
+    private FirewallRules candidateRules;
 
-    /** @param running the running release's bundles by location */
+    /** @param running the running release's bundles by location; only the driver APIs guarded */
     AdmittedReleases(Map<String, ReleaseOnlyResolution.Admitted> running) {
+        this(running, new FirewallRules(0, org.redoubt.runtime.release.ReleaseRules.NONE));
+    }
+
+    /**
+     * @param running the running release's bundles by location
+     * @param rules   the running release's service rules
+     */
+    AdmittedReleases(Map<String, ReleaseOnlyResolution.Admitted> running, FirewallRules rules) {
         this.running = Map.copyOf(running);
+        this.runningRules = Objects.requireNonNull(rules, "rules");
+        this.rules = rules;
+    }
+
+    /** @return the service rules in force: the candidate's while one is staged, else the running release's */
+    FirewallRules rules() {
+        return rules;
     }
 
     /**
@@ -33,19 +53,35 @@ final class AdmittedReleases {
 
     /** @param bundles the candidate's bundles by location, admitted beside the running ones */
     void admitCandidate(Map<String, ReleaseOnlyResolution.Admitted> bundles) {
-        candidate = Optional.of(Map.copyOf(bundles));
+        admitCandidate(bundles, runningRules);
     }
 
-    /** The candidate now runs as the committed release: only its bundles are admitted. */
-    void candidateCommitted() {
+    /**
+     * @param bundles        the candidate's bundles by location, admitted beside the running ones
+     * @param candidateRules the candidate's service rules, in force from now on
+     */
+    synchronized void admitCandidate(Map<String, ReleaseOnlyResolution.Admitted> bundles,
+            FirewallRules candidateRules) {
+        candidate = Optional.of(Map.copyOf(bundles));
+        this.candidateRules = Objects.requireNonNull(candidateRules, "candidateRules");
+        rules = candidateRules;
+    }
+
+    /** The candidate now runs as the committed release: only its bundles are admitted, its rules stay. */
+    synchronized void candidateCommitted() {
         Map<String, ReleaseOnlyResolution.Admitted> staged = candidate.orElseThrow();
         running = staged;
+        runningRules = candidateRules;
+        rules = candidateRules;
         candidate = Optional.empty();
+        candidateRules = null;
     }
 
-    /** The candidate is given up: only the running release is admitted again. */
-    void candidateAbandoned() {
+    /** The candidate is given up: only the running release is admitted again, under its own rules. */
+    synchronized void candidateAbandoned() {
         candidate = Optional.empty();
+        candidateRules = null;
+        rules = runningRules;
     }
 
     private static boolean matches(ReleaseOnlyResolution.Admitted admitted, String symbolicName, String version) {
@@ -54,5 +90,9 @@ final class AdmittedReleases {
 
     static AdmittedReleases of(Map<String, ReleaseOnlyResolution.Admitted> running) {
         return new AdmittedReleases(Objects.requireNonNull(running, "running"));
+    }
+
+    static AdmittedReleases of(Map<String, ReleaseOnlyResolution.Admitted> running, FirewallRules rules) {
+        return new AdmittedReleases(Objects.requireNonNull(running, "running"), rules);
     }
 }

@@ -89,7 +89,8 @@ final class Boot {
                 }
                 records.save(plan.record());
                 publishBootedRelease(release);
-                AdmittedReleases admitted = AdmittedReleases.of(FrameworkBoot.admitted(release));
+                AdmittedReleases admitted = AdmittedReleases.of(FrameworkBoot.admitted(release),
+                        FirewallRules.of(release.manifest()));
                 slots = new LauncherSlots(data, verifier, records, plan.record(), release.manifest().release(),
                         plan.slot(), admitted, console);
                 framework = preparation.await();

@@ -11,6 +11,9 @@ import org.redoubt.runtime.slots.ReleaseSlots;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.hooks.resolver.ResolverHookFactory;
+import org.osgi.framework.hooks.service.EventListenerHook;
+import org.osgi.framework.hooks.service.FindHook;
+import org.redoubt.runtime.firewall.ServiceRules;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
@@ -38,7 +41,8 @@ final class FrameworkBoot {
      */
     static Map<String, Bundle> start(Framework framework, VerifiedRelease release, Consumer<String> refusals)
             throws BootFailure {
-        return start(framework, release, AdmittedReleases.of(admitted(release)), null, refusals);
+        return start(framework, release, AdmittedReleases.of(admitted(release), FirewallRules.of(release.manifest())),
+                null, refusals);
     }
 
     /**
@@ -55,6 +59,7 @@ final class FrameworkBoot {
             ReleaseSlots slots, Consumer<String> refusals) throws BootFailure {
         BundleContext context = framework.getBundleContext();
         context.registerService(ResolverHookFactory.class, new ReleaseOnlyResolution(admitted, refusals), null);
+        guard(context, admitted, refusals);
         if (slots != null) {
             context.registerService(ReleaseSlots.class, slots, null);
         }
@@ -82,6 +87,24 @@ final class FrameworkBoot {
             throw new BootFailure(ExitCode.FRAMEWORK_FAILED, "framework failed to start: " + e.getMessage(), e);
         }
         return installed;
+    }
+
+    /**
+     * Registers the service firewall on the system bundle's context, before anything of the release
+     * is installed: the service hooks, the wiring rules, the {@link ServiceRules} service, and the
+     * thread that tells {@code RuleViolationListener}s.
+     *
+     * @param context  the system bundle's context
+     * @param admitted the rules in force, with the release
+     * @param console  one line per violation and per bundle that offers forbidden hardware
+     */
+    static void guard(BundleContext context, AdmittedReleases admitted, Consumer<String> console) {
+        ViolationReporter violations = new ViolationReporter(console);
+        violations.open(context);
+        context.registerService(new String[] {FindHook.class.getName(), EventListenerHook.class.getName()},
+                new ServiceFirewall(admitted, violations), null);
+        context.registerService(ResolverHookFactory.class, new FirewallResolution(admitted, violations, console), null);
+        context.registerService(ServiceRules.class, new RulesInForce(admitted), null);
     }
 
     /** @return what the resolver admits: each release bundle at the location it is installed at */

@@ -25,6 +25,8 @@ final class FrameworkProperties {
      */
     /** The export of the slots API from the system bundle; its version is the package's. */
     static final String SLOTS_PACKAGE = "org.redoubt.runtime.slots;version=\"1.0.0\"";
+    /** The export of the firewall API (the rules in force, violation listeners) from the system bundle. */
+    static final String FIREWALL_PACKAGE = "org.redoubt.runtime.firewall;version=\"1.0.0\"";
 
     static Map<String, String> of(LaunchOptions options, DataDirectory data, DeviceIdentity device,
             boolean interactive) {
@@ -38,9 +40,9 @@ final class FrameworkProperties {
         // SCR announces component state changes through its change count; readiness listens to it.
         properties.put("ds.service.changecount.timeout", "20");
         properties.put("ds.loglevel", "warn");
-        // The launcher's slots service (org.redoubt.runtime.slots) is on its class path; bundles
-        // see it through the system bundle.
-        properties.put("org.osgi.framework.system.packages.extra", SLOTS_PACKAGE);
+        // The launcher's slots service (org.redoubt.runtime.slots) and its firewall API
+        // (org.redoubt.runtime.firewall) are on its class path; bundles see them through the system bundle.
+        properties.put("org.osgi.framework.system.packages.extra", SLOTS_PACKAGE + "," + FIREWALL_PACKAGE);
         properties.put("redoubt.data.dir", data.root().toString());
         properties.put("redoubt.state.dir", data.state().toString());
         properties.put("redoubt.log.dir", data.log().toString());

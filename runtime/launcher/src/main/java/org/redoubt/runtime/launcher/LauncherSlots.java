@@ -140,7 +140,8 @@ final class LauncherSlots implements ReleaseSlots {
         }
         record = staged;
         candidateProfile = release.manifest().profile();
-        admitted.admitCandidate(FrameworkBoot.admitted(release.manifest().bundles()));
+        admitted.admitCandidate(FrameworkBoot.admitted(release.manifest().bundles()),
+                FirewallRules.of(release.manifest()));
         console.message("staged release " + release.manifest().release() + " in slot " + slot.directoryName()
                 + " as the candidate");
         return staged(release.manifest(), data.slot(slot));

@@ -183,6 +183,55 @@ class LauncherSlotsTest {
                 () -> slots.authenticate(envelope)).reason());
     }
 
+    /** A signed release of org.example.radio {@code version} that grants {@code granted} the modem. */
+    private Path releaseWithRules(long number, String version, String granted) throws Exception {
+        Path jars = Files.createDirectories(temp.resolve("ruled-jars-" + number + "-" + System.nanoTime()));
+        Files.write(jars.resolve("radio.jar"), TestBundles.bundle("org.example.radio", version, "driver"));
+        Path directory = temp.resolve("ruled-release-" + number + "-" + System.nanoTime());
+        new ReleaseBuilder(new ReleaseManifestCodec()).build(jars, directory, number, "production", Map.of(),
+                new org.redoubt.runtime.release.ReleaseRules(List.of(), List.of(new org.redoubt.runtime.firewall
+                        .ServiceGrant(granted, List.of("org.redoubt.driver.modem.*")))), STAMP, List.of(releaseKey));
+        return directory;
+    }
+
+    @Test
+    void aStagedCandidateBringsItsServiceRulesAndAbandoningItRestoresTheRunningOnes() throws Exception {
+        assertFalse(admitted.rules().permits("org.example.radio", "org.redoubt.driver.modem.AtChannel"));
+
+        slots.stage(releaseWithRules(2, "1.1.0", "org.example.radio"));
+
+        assertEquals(2, admitted.rules().release());
+        assertTrue(admitted.rules().permits("org.example.radio", "org.redoubt.driver.modem.AtChannel"));
+        slots.abandon(2, "health window failed");
+        assertFalse(admitted.rules().permits("org.example.radio", "org.redoubt.driver.modem.AtChannel"));
+
+        slots.stage(releaseWithRules(3, "1.2.0", "org.example.radio"));
+        slots.commit(3);
+        System.clearProperty(Boot.RELEASE_PROPERTY);
+        System.clearProperty(Boot.PROFILE_PROPERTY);
+        assertEquals(3, admitted.rules().release(), "committed: the candidate's rules are the running ones");
+        assertTrue(admitted.rules().permits("org.example.radio", "org.redoubt.driver.modem.AtChannel"));
+    }
+
+    @Test
+    void aReleaseWithACameraBundleIsRefusedAtStageNamingTheBundle() throws Exception {
+        Path jars = Files.createDirectories(temp.resolve("camera-jars"));
+        Files.write(jars.resolve("radio.jar"), TestBundles.bundle("org.example.radio", "1.1.0", "driver"));
+        Files.write(jars.resolve("camera.jar"), TestBundles.bundle("org.example.camera", "1.0.0", "driver",
+                Map.of("Provide-Capability", "redoubt.hardware;redoubt.hardware=camera")));
+        Path directory = temp.resolve("camera-release");
+        FirewallRules before = admitted.rules();
+        new ReleaseBuilder(new ReleaseManifestCodec()).build(jars, directory, 2, "production", Map.of(), STAMP,
+                List.of(releaseKey));
+
+        SlotException refused = assertThrows(SlotException.class, () -> slots.stage(directory));
+
+        assertEquals(SlotException.Reason.REJECTED, refused.reason());
+        assertTrue(refused.getMessage().startsWith("FORBIDDEN_HARDWARE org.example.camera 1.0.0"), refused.getMessage());
+        assertEquals(Optional.empty(), records.load().orElseThrow().candidate(), "nothing staged");
+        org.junit.jupiter.api.Assertions.assertSame(before, admitted.rules(), "the rules in force did not change");
+    }
+
     @Test
     void commitMakesTheCandidateTheCommittedReleaseOnDisk() throws Exception {
         slots.stage(release(2, "1.1.0"));
