@@ -159,6 +159,9 @@ public class PolicyEnforcementIT {
             assertEquals(RadioException.Reason.DISABLED_BY_POLICY, refused.reason());
         }
         assertFalse(radios.isOn(Radio.BLUETOOTH));
+        // Its driver is stopped and its service withdrawn; the radios the policy allows run theirs.
+        Await.until("the Wi-Fi driver", DEADLINE, () -> radioDevice(Radio.WIFI));
+        assertEquals(Optional.empty(), radioDevice(Radio.BLUETOOTH));
 
         HandsetLock lock = service(HandsetLock.class);
         StoreException weak = Await.until("the PIN rules in the PIN lock", DEADLINE, () -> {
@@ -175,6 +178,16 @@ public class PolicyEnforcementIT {
             assertEquals(60L, configurations.getConfiguration("org.redoubt.shell", "?").getProperties().get("lockAfterSeconds"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private Optional<org.redoubt.driver.radios.RadioDevice> radioDevice(Radio radio) {
+        try {
+            return context.getServiceReferences(org.redoubt.driver.radios.RadioDevice.class,
+                    "(" + org.redoubt.driver.radios.RadioDevice.RADIO + "=" + radio.name() + ")").stream().findFirst()
+                    .map(context::getService);
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalArgumentException(e);
         }
     }
 }

@@ -41,7 +41,7 @@ final class TestPlatform {
      */
     static final List<String> PLATFORM_BUNDLES = List.of(
             "function", "promise", "component", "log", "configadmin", "scr",
-            "json", "health-api", "health", "log-sink");
+            "json", "health-api", "health", "log-sink", "audit-api");
 
     /**
      * The crypto bundles in install order: the API, the provider (which embeds Bouncy Castle),
