@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,15 +33,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
-import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.Test;
 import org.redoubt.fleet.broker.BrokerConfiguration;
 import org.redoubt.fleet.broker.MosquittoProcess;
@@ -131,12 +122,12 @@ class ReleasePowerLossIT {
                 TestPki.pem(work.resolve("broker.pem"), server.certificate()),
                 TestPki.pem(work.resolve("broker.key"), server.keys().getPrivate()), work.resolve("broker-data"),
                 List.of(OPERATOR), System.getProperty("user.name")).write(work.resolve("etc"));
-        provisionBroker(pki, port);
+        FleetLink.provision(data, device, pki, port);
 
         Map<String, Integer> outcomes = new TreeMap<>();
         long started = System.nanoTime();
         try (MosquittoProcess broker = MosquittoProcess.start(conf, port, work.resolve("mosquitto.log"))) {
-            operator = operator(pki, port);
+            operator = FleetLink.operator(OPERATOR, pki, port, device, acks);
             long running = 1;
             long next = 2;
             RuntimeProcess runtime = start();
@@ -226,35 +217,6 @@ class ReleasePowerLossIT {
 
     private RuntimeProcess start() throws IOException {
         return RuntimeProcess.start(RuntimeProcess.distribution("production"), data, "--release", factory.toString());
-    }
-
-    /** The device certificate from the handset's CSR, the broker CA, and the policy agent's broker URI. */
-    private void provisionBroker(TestPki pki, int port) throws Exception {
-        PublicKey key;
-        try (Reader reader = Files.newBufferedReader(data.resolve("keys/device.csr"));
-                PEMParser parser = new PEMParser(reader)) {
-            key = new JcaPKCS10CertificationRequest((PKCS10CertificationRequest) parser.readObject()).getPublicKey();
-        }
-        TestPki.pem(data.resolve("keys/device.crt"), pki.issue(device, key));
-        TestPki.pem(Files.createDirectories(data.resolve("trust")).resolve("broker-ca.pem"), pki.certificate());
-        // Felix Config Admin's file persistence (felix.cm.dir = <data>/state/config): one file per PID.
-        Path config = Files.createDirectories(data.resolve("state/config/org/redoubt/policy")).resolve("agent.config");
-        Files.writeString(config, "service.pid=\"org.redoubt.policy.agent\"\n"
-                + "brokerUri=\"ssl://localhost:" + port + "\"\n"
-                + "maxReconnectSeconds=L\"1\"\n");
-    }
-
-    private MqttClient operator(TestPki pki, int port) throws Exception {
-        MqttClient client = new MqttClient("ssl://localhost:" + port, OPERATOR, new MemoryPersistence());
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setSocketFactory(TestPki.clientContext(pki.issue(OPERATOR, false), pki.certificate()).getSocketFactory());
-        options.setHttpsHostnameVerificationEnabled(true);
-        client.connect(options);
-        // The array form: Paho 1.2.5's subscribe(String, int, listener) calls itself until the stack overflows.
-        client.subscribe(new MqttSubscription[] {new MqttSubscription("redoubt/v1/devices/" + device + "/ack", 1)},
-                new IMqttMessageListener[] {(topic, message) -> acks.add(
-                        JsonParser.parseObject(message.getPayload(), JsonLimits.DEFAULT))});
-        return client;
     }
 
     /**
