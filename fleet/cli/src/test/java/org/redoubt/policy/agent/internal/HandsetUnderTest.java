@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.util.converter.Converters;
+import org.redoubt.audit.AuditRecorder;
 import org.redoubt.policy.Policy;
 import org.redoubt.policy.PolicyState;
 
@@ -45,7 +46,8 @@ public final class HandsetUnderTest implements AutoCloseable {
                 new TestIdentity(deviceId, keys), (policy, stale) -> enforced.add(policy), action -> {
                 }, directory -> StatusFacts.NONE, line -> {
                 }, () -> {
-                });
+                }, new AuditRecorder(line -> {
+                }));
         agent.start();
         return new HandsetUnderTest(agent, enforced);
     }
