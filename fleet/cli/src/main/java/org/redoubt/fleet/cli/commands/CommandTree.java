@@ -28,7 +28,7 @@ public final class CommandTree {
      */
     public static CommandLine build(Tool tool, PrintWriter out, PrintWriter err) {
         CommandLine fleet = group("fleet", "The Redoubt operator's tool: key ceremony, trust roots, signed policies, "
-                + "commands and releases, publishing over mutual-TLS MQTT, fleet status, MQTT identities.")
+                + "commands and releases, publishing over mutual-TLS MQTT, fleet status, audit logs, MQTT identities.")
                 .addSubcommand(group("keys", "Role keys (the key ceremony).")
                         .addSubcommand(new KeysGenerate(tool)))
                 .addSubcommand(group("root", "Trust roots: the first one, rotation to N+1, co-signing, checking.")
@@ -51,6 +51,9 @@ public final class CommandTree {
                         .addSubcommand(new ReleaseVerify(tool))
                         .addSubcommand(new ReleasePublish(tool))
                         .addSubcommand(new ReleaseStatus()))
+                .addSubcommand(group("audit", "Handset audit logs: collect from the fleet, verify end to end.")
+                        .addSubcommand(new AuditCollect())
+                        .addSubcommand(new AuditVerify(tool)))
                 .addSubcommand(new SignDocument(tool, null))
                 .addSubcommand(new Publish())
                 .addSubcommand(new Status())
