@@ -17,6 +17,8 @@ import org.redoubt.fleet.cli.release.ReleaseSigning;
 import org.redoubt.json.JsonArray;
 import org.redoubt.json.JsonObject;
 import org.redoubt.json.JsonString;
+import org.redoubt.runtime.release.ReleaseBuilder;
+import org.redoubt.runtime.release.ReleaseRules;
 import org.redoubt.runtime.release.ReleaseStamp;
 import org.redoubt.runtime.release.ReleaseVerifier;
 import org.redoubt.runtime.release.Tier;
@@ -34,7 +36,9 @@ import picocli.CommandLine.Option;
             "role then add theirs with 'fleet release co-sign'. The release is checked as a handset checks it",
             "(signatures aside) before it is written; a production release never holds tier-tools bundles.",
             "fleet does not resolve .bndrun files: export their run bundles with bnd (exporter bnd.runbundles)",
-            "and pass that directory of jars."})
+            "and pass that directory of jars. --rules names the service rules the release carries (which bundle",
+            "may use which driver; runtime/distribution/src/release/service-rules.json is the factory's): without",
+            "them no bundle is granted a driver, and telephony and the shell would not get theirs."})
 final class ReleaseBuild implements Callable<Integer> {
 
     /** The tier rule the distribution uses: the Gogo shell is an engineering tool. */
@@ -78,6 +82,12 @@ final class ReleaseBuild implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "The release directory to create.")
     private Path out;
 
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = {"The service rules (JSON: {\"guarded\": [...], \"grants\": [{\"bundle\": ..., \"services\": [...]}]}),",
+                "read as strictly as a handset reads a manifest. Driver APIs (org.redoubt.driver.*) are guarded",
+                "in any case."})
+    private Path rules;
+
     /** Where the jars come from. */
     static final class Jars {
         @Option(names = "--bundles", required = true, paramLabel = "DIR", description = "A directory of bundle jars.")
@@ -117,7 +127,8 @@ final class ReleaseBuild implements Callable<Integer> {
         }
         ReleaseStamp stamp = new ReleaseStamp(tool.now(), Expiry.parse(expires, tool.now()),
                 new Target(Optional.ofNullable(device), Optional.ofNullable(group), Optional.ofNullable(model)));
-        ReleaseSigning.Plan plan = new ReleaseSigning.Plan(release, profile.id(), tiers(), stamp);
+        ReleaseRules serviceRules = serviceRules();
+        ReleaseSigning.Plan plan = new ReleaseSigning.Plan(release, profile.id(), tiers(), stamp, serviceRules);
         ReleaseSigning.Signed signed;
         try (OpenKeys open = OpenKeys.read(keys, tool.provider())) {
             signed = new ReleaseSigning(tool.provider()).build(jarDirectory, out, plan, open.keys(), tool.now());
@@ -130,9 +141,23 @@ final class ReleaseBuild implements Callable<Integer> {
                 .put("bytes", signed.release().bytes())
                 .put("keyids", JsonArray.of(signed.keyIds().stream().map(JsonString::of).toList()))
                 .put("signatures", (long) signed.signatures())
+                .put("grants", (long) serviceRules.grants().size())
                 .build(),
                 "built " + signed.release().summary() + "\n  in " + out + ", signed by key(s) "
-                + String.join(", ", signed.keyIds()) + "; " + signed.signatures() + " signature(s)");
+                + String.join(", ", signed.keyIds()) + "; " + signed.signatures() + " signature(s)"
+                + (rules == null ? "\n  without --rules: no bundle is granted a driver service"
+                        : "\n  service rules from " + rules + ": " + serviceRules.grants().size() + " grant(s)"));
+    }
+
+    private ReleaseRules serviceRules() throws FleetException {
+        if (rules == null) {
+            return ReleaseRules.NONE;
+        }
+        try {
+            return ReleaseBuilder.readRules(rules);
+        } catch (java.io.IOException e) {
+            throw new FleetException("--rules: " + e.getMessage(), e);
+        }
     }
 
     private Path jarDirectory() throws FleetException {

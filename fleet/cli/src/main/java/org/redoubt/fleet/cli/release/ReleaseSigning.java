@@ -23,6 +23,7 @@ import org.redoubt.crypto.documents.EnvelopeSigner;
 import org.redoubt.fleet.cli.FleetException;
 import org.redoubt.fleet.cli.documents.DocumentFiles;
 import org.redoubt.runtime.release.ReleaseBuilder;
+import org.redoubt.runtime.release.ReleaseRules;
 import org.redoubt.runtime.release.ReleaseBundle;
 import org.redoubt.runtime.release.ReleaseManifestCodec;
 import org.redoubt.runtime.release.ReleaseStamp;
@@ -67,11 +68,19 @@ public final class ReleaseSigning {
      * @param profile   the profile, {@code production} or {@code engineering}
      * @param tierRules tiers of bundles that declare none, by symbolic-name prefix
      * @param stamp     issue time, expiry and target
+     * @param rules     the service rules the release carries (which bundle may use which driver)
      */
-    public record Plan(long release, String profile, Map<String, Tier> tierRules, ReleaseStamp stamp) {
+    public record Plan(long release, String profile, Map<String, Tier> tierRules, ReleaseStamp stamp,
+            ReleaseRules rules) {
         /** Copies the rules. */
         public Plan {
             tierRules = Map.copyOf(tierRules);
+            java.util.Objects.requireNonNull(rules, "rules");
+        }
+
+        /** Without service rules of its own: the driver APIs guarded, no bundle granted them. */
+        public Plan(long release, String profile, Map<String, Tier> tierRules, ReleaseStamp stamp) {
+            this(release, profile, tierRules, stamp, ReleaseRules.NONE);
         }
     }
 
@@ -105,7 +114,7 @@ public final class ReleaseSigning {
         }
         try {
             new ReleaseBuilder(new ReleaseManifestCodec()).build(jars, staging, plan.release(), plan.profile(),
-                    plan.tierRules(), plan.stamp(), keys);
+                    plan.tierRules(), plan.rules(), plan.stamp(), keys);
             ReleaseCheck.Accepted accepted = requireValid(staging, ReleaseCheck.readEnvelope(staging), now);
             requireProfileFits(accepted);
             Files.deleteIfExists(target);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -153,6 +154,25 @@ class ReleaseCommandsTest {
         fails("--profile", "release", "build", "--bundles", p("jars"), "--release", "1", "--profile", "beta",
                 "--expires", "1d", "--model", "m", "--key", alice, "--out", p("y"));
         fails("not a release directory", "release", "verify", "--root", p("root.json"), p("jars"));
+    }
+
+    @Test
+    void theReleaseCarriesTheServiceRulesGivenWithRules() throws Exception {
+        Files.writeString(work.resolve("rules.json"), "{\"guarded\": [\"org.redoubt.driver.*\"], \"grants\": ["
+                + "{\"bundle\": \"org.redoubt.test.alpha\", \"services\": [\"org.redoubt.driver.modem.*\"]}]}");
+        assertEquals(0, build("ruled", "--rules", p("rules.json")).exitCode());
+
+        org.redoubt.json.JsonObject body = org.redoubt.json.JsonParser.parseObject(
+                org.redoubt.crypto.documents.EnvelopeCodec.decode(Files.readAllBytes(work.resolve("ruled/release.dsse")),
+                        1 << 22).payload(), org.redoubt.json.JsonLimits.DEFAULT).requireObject("body");
+        org.redoubt.runtime.release.ReleaseRules rules = new org.redoubt.runtime.release.ReleaseManifestCodec()
+                .decodeRules(body.requireObject("services"));
+        assertEquals(List.of(new org.redoubt.runtime.firewall.ServiceGrant("org.redoubt.test.alpha",
+                List.of("org.redoubt.driver.modem.*"))), rules.grants());
+
+        Files.writeString(work.resolve("loose.json"), "{\"guarded\": [], \"grants\": [], \"why\": \"x\"}");
+        assertFailed(build("loose", "--rules", p("loose.json")), "invalid service rules");
+        assertFalse(Files.exists(work.resolve("loose")));
     }
 
     private static void assertFailed(Run run, String expected) {
