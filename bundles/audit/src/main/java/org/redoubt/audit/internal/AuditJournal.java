@@ -8,9 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -26,9 +27,12 @@ import org.redoubt.crypto.api.HashAlgorithm;
  * The audit log over its files in one directory: {@code log} (the chain) and {@code checkpoint}
  * (the latest checkpoint line, replaced atomically after the log holds it durably, so a log cut
  * short of it is detected). A checkpoint is appended after {@code every} unsigned entries, at the
- * latest {@code after} the first unsigned one, and at {@link #close}. A checkpoint that fails is
- * reported to the journal and tried again with the next entry; the entries themselves are durable
- * already. Thread-safe.
+ * latest {@code after} the first unsigned one, and at {@link #close}. Checkpoints are written on
+ * the {@code timer} thread, not by the appender that reached the count: an appender waits for its
+ * own entry's force only, never for a signature or the checkpoint file's forces (which otherwise
+ * held every concurrent appender back: bench/README.md, audit benchmark). A checkpoint that fails
+ * is reported to the journal and tried again with the next entry; the entries themselves are
+ * durable already. Thread-safe.
  */
 final class AuditJournal implements AuditLog, AutoCloseable {
 
@@ -48,7 +52,8 @@ final class AuditJournal implements AuditLog, AutoCloseable {
     private final Runnable appended;
     private final Consumer<String> journal;
     private final Object checkpointLock = new Object();
-    private ScheduledFuture<?> pending;
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
 
     /**
      * @param directory the audit directory
@@ -96,7 +101,7 @@ final class AuditJournal implements AuditLog, AutoCloseable {
         }
         appended.run();
         if (file.unsigned() >= every) {
-            checkpoint();
+            queueCheckpoint();
         } else {
             schedule();
         }
@@ -123,10 +128,6 @@ final class AuditJournal implements AuditLog, AutoCloseable {
     /** Signs the chain up to its last entry, unless a checkpoint is the last entry already. */
     void checkpoint() {
         synchronized (checkpointLock) {
-            if (pending != null) {
-                pending.cancel(false);
-                pending = null;
-            }
             if (file.unsigned() == 0) {
                 return;
             }
@@ -153,10 +154,30 @@ final class AuditJournal implements AuditLog, AutoCloseable {
         file.close();
     }
 
+    /** A checkpoint as soon as the timer thread gets to it (once, however many appenders ask). */
+    private void queueCheckpoint() {
+        if (queued.compareAndSet(false, true)) {
+            try {
+                timer.execute(() -> {
+                    queued.set(false);
+                    checkpoint();
+                });
+            } catch (RejectedExecutionException e) {
+                queued.set(false);
+            }
+        }
+    }
+
+    /** A checkpoint at the latest {@code after} from now, unless one is due sooner already. */
     private void schedule() {
-        synchronized (checkpointLock) {
-            if (pending == null || pending.isDone()) {
-                pending = timer.schedule(this::checkpoint, after.toMillis(), TimeUnit.MILLISECONDS);
+        if (scheduled.compareAndSet(false, true)) {
+            try {
+                timer.schedule(() -> {
+                    scheduled.set(false);
+                    checkpoint();
+                }, after.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                scheduled.set(false);
             }
         }
     }

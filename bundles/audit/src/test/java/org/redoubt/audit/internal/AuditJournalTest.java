@@ -56,6 +56,7 @@ class AuditJournalTest {
             AuditEntry boot = log.append(AuditEvent.of(AuditKind.BOOT).with("release", "7"));
             log.append(AuditEvent.refused(AuditKind.POLICY_REJECTED, "EXPIRED").with("version", "12"));
             log.append(AuditEvent.of(AuditKind.UNLOCK_SUCCEEDED));
+            awaitSigned(log);
             AuditEntry fifth = log.append(AuditEvent.of(AuditKind.WIPE).with("trigger", "COMMAND"));
             assertEquals(1, boot.sequence());
             assertEquals(5, fifth.sequence(), "a checkpoint after the third entry");
@@ -72,6 +73,15 @@ class AuditJournalTest {
         assertTrue(lines.get(0).contains("\"alg\":\"" + suite.hash().id() + "\""), lines.get(0));
         assertEquals(lines.get(5) + "\n", Files.readString(device.checkpoint()));
         assertEquals(List.of(), problems);
+    }
+
+    /** The checkpoint after the count is written on the timer thread: wait for it, with a deadline. */
+    private static void awaitSigned(AuditJournal log) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (log.file().unsigned() > 0) {
+            assertTrue(System.nanoTime() < deadline, "no checkpoint after the count");
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+        }
     }
 
     @Test
