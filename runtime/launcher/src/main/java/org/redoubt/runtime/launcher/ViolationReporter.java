@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.Constants;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
 import org.redoubt.runtime.firewall.RuleViolation;
@@ -50,12 +53,14 @@ final class ViolationReporter implements AutoCloseable {
     ViolationReporter(Consumer<String> console, Clock clock) {
         this.console = Objects.requireNonNull(console, "console");
         this.clock = Objects.requireNonNull(clock, "clock");
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+        // One thread at most, and none while there is nothing to report.
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), runnable -> {
                     Thread made = new Thread(runnable, "redoubt-firewall");
                     made.setDaemon(true);
                     return made;
                 });
+        executor.allowCoreThreadTimeOut(true);
         this.thread = executor;
     }
 
@@ -78,6 +83,12 @@ final class ViolationReporter implements AutoCloseable {
         };
         tracker.open();
         listeners = tracker;
+        // The framework's own stop ends the firewall thread too.
+        system.addBundleListener((SynchronousBundleListener) event -> {
+            if (event.getType() == BundleEvent.STOPPING && event.getBundle().getBundleId() == Constants.SYSTEM_BUNDLE_ID) {
+                close();
+            }
+        });
     }
 
     /**
