@@ -27,7 +27,7 @@ import org.redoubt.runtime.release.ReleaseVerifier;
 /**
  * SECURITY.md row 16 against the real runtime (engineering profile, whose simulated modem
  * registers the modem service): a rogue bundle in a signed release, without a grant,
- * asks for the modem and the keypad by name, with trackers and with a listener, and gets nothing,
+ * asks for the modem and the keypad by name, with trackers, with a listener and through SCR, and gets nothing,
  * while telephony and the shell (which are granted them) make the runtime ready; the firewall
  * reports each attempt. The same bundle with a grant sees both (the test can see a leak). A release
  * with a camera bundle does not boot.
@@ -53,7 +53,8 @@ class ServiceFirewallIT {
             assertTrue(ready.requireLong("components") > 0, ready.toString());
 
             String saw = awaitLine(runtime, line -> line.startsWith("ROGUE-"), "the rogue's report");
-            assertEquals("ROGUE-SAW modem=0 keypad=0 allModem=0 allKeypad=0 trackedModem=0 trackedKeypad=0 events=0",
+            assertEquals("ROGUE-SAW modem=0 keypad=0 allModem=0 allKeypad=0 trackedModem=0 trackedKeypad=0 events=0"
+                    + " scrModem=0 scrKeypad=0",
                     saw, runtime.output());
             awaitStderr(runtime, "firewall: bundle " + ROGUE + " may not use service " + MODEM);
             awaitStderr(runtime, "firewall: bundle " + ROGUE + " may not use service " + KEYPAD);
@@ -73,7 +74,8 @@ class ServiceFirewallIT {
                 work.resolve("data"), "--release", factory.toString())) {
             runtime.awaitReady();
             String saw = awaitLine(runtime, line -> line.startsWith("ROGUE-"), "the rogue's report");
-            assertEquals("ROGUE-SAW modem=1 keypad=1 allModem=1 allKeypad=1 trackedModem=1 trackedKeypad=1 events=2",
+            assertEquals("ROGUE-SAW modem=1 keypad=1 allModem=1 allKeypad=1 trackedModem=1 trackedKeypad=1 events=2"
+                    + " scrModem=1 scrKeypad=1",
                     saw, runtime.output());
             assertTrue(!runtime.stderr().contains("firewall: bundle " + ROGUE), runtime.output());
             assertEquals(0, runtime.terminate(), runtime.output());

@@ -12,10 +12,10 @@ import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * A bundle in the release with no grant that wants the modem and the keypad. It asks by interface
- * name (it does not import the driver APIs: it could not wire to them), with service trackers, and
- * with a service listener, from before the drivers start. Once the runtime is ready (the health
+ * name (it does not import the driver APIs: it could not wire to them), with service trackers, with
+ * a service listener, and through SCR ({@link ScrRogue}), from before the drivers start. Once the runtime is ready (the health
  * bundle's readiness service says so) it prints one line on standard output with everything it
- * got: {@code ROGUE-SAW modem=0 keypad=0 allModem=0 allKeypad=0 trackedModem=0 trackedKeypad=0 events=0}.
+ * got: {@code ROGUE-SAW modem=0 keypad=0 allModem=0 allKeypad=0 trackedModem=0 trackedKeypad=0 events=0 scrModem=0 scrKeypad=0}.
  */
 public final class Rogue implements BundleActivator {
 
@@ -53,7 +53,9 @@ public final class Rogue implements BundleActivator {
                     + " allKeypad=" + count(context.getAllServiceReferences(KEYPAD, null))
                     + " trackedModem=" + modemTracker.size()
                     + " trackedKeypad=" + keypadTracker.size()
-                    + " events=" + events.get();
+                    + " events=" + events.get()
+                    + " scrModem=" + ScrRogue.MODEM.get()
+                    + " scrKeypad=" + ScrRogue.KEYPAD.get();
         } catch (InvalidSyntaxException e) {
             return "ROGUE-FAILED " + e;
         }
