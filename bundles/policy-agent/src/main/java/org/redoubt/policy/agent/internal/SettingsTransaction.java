@@ -43,6 +43,12 @@ final class SettingsTransaction {
                     after.put(name, value);
                 }
             });
+            if (before == null && after.isEmpty()) {
+                // Nothing to set where nothing was ever set: creating an empty configuration would
+                // still reactivate its component (for the crypto suite, everything that holds the
+                // suite, the policy agent included, in the middle of applying this policy).
+                continue;
+            }
             steps.add(new Step(configuration, before, after));
         }
         List<Step> done = new ArrayList<>();
