@@ -29,8 +29,8 @@ import org.redoubt.runtime.release.ReleaseVerifier;
  * registers the modem service): a rogue bundle in a signed release, without a grant,
  * asks for the modem and the keypad by name, with trackers, with a listener and through SCR, and gets nothing,
  * while telephony and the shell (which are granted them) make the runtime ready; the firewall
- * reports each attempt. The same bundle with a grant sees both (the test can see a leak). A release
- * with a camera bundle does not boot.
+ * reports each attempt, and the audit log records it as RULE_VIOLATION. The same bundle with a
+ * grant sees both (the test can see a leak). A release with a camera bundle does not boot.
  */
 class ServiceFirewallIT {
 
@@ -62,7 +62,9 @@ class ServiceFirewallIT {
                     "reported once, though asked four ways\n" + runtime.output());
             assertTrue(!runtime.stderr().contains("firewall: bundle org.redoubt.telephony")
                     && !runtime.stderr().contains("firewall: bundle org.redoubt.shell"), runtime.output());
-            // TODO(audit): once org.redoubt.audit is in the distribution, assert the RULE_VIOLATION entries.
+            // The audit log (a RuleViolationListener) records both attempts.
+            awaitAuditEntry(work.resolve("data"), MODEM);
+            awaitAuditEntry(work.resolve("data"), KEYPAD);
             assertEquals(0, runtime.terminate(), runtime.output());
         }
     }
@@ -175,6 +177,27 @@ class ServiceFirewallIT {
         while (!runtime.stderr().contains(text)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("no '" + text + "' within " + DEADLINE + "\n" + runtime.output());
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /** Waits until {@code <data>/audit/log} holds a RULE_VIOLATION line of the rogue for {@code target}. */
+    private static void awaitAuditEntry(Path data, String target) throws Exception {
+        Path log = data.resolve("audit/log");
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (true) {
+            if (Files.exists(log)) {
+                for (String line : Files.readAllLines(log)) {
+                    if (line.contains("RULE_VIOLATION") && line.contains(ROGUE) && line.contains(target)
+                            && line.contains("SERVICE")) {
+                        return;
+                    }
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no RULE_VIOLATION entry for " + target + " in " + log + " within " + DEADLINE
+                        + (Files.exists(log) ? ":\n" + Files.readString(log) : " (no log)"));
             }
             Thread.sleep(10);
         }
