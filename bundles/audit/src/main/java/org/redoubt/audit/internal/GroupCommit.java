@@ -4,17 +4,24 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 
 /**
- * Makes written bytes durable with as few {@code force} calls as possible: a thread that needs its
- * bytes on disk either forces the file itself, covering everything written so far, or waits for a
- * force already under way and then, if that one did not cover it, for the next. Concurrent
- * appenders therefore share one {@code fdatasync} each round.
+ * Makes written bytes durable with as few {@code force} calls as possible. A thread that needs its
+ * bytes on disk returns at once if they are; waits if a force that began after its bytes were
+ * written is under way (that force covers them); and otherwise forces the file itself, covering
+ * everything written so far, also while one earlier force (begun before its write, so not covering
+ * it) is still running, so that it does not wait a whole force for its turn. At most
+ * {@value #MAX_IN_FLIGHT} forces run at once: more would flush the same few lines again instead
+ * of letting later appenders share the next force (bench/README.md, audit benchmark).
  */
 final class GroupCommit {
+
+    private static final int MAX_IN_FLIGHT = 2;
 
     private final FileChannel channel;
     private long written;
     private long durable;
-    private boolean forcing;
+    /** The most bytes a force under way or done covers. */
+    private long covered;
+    private int inFlight;
 
     /**
      * @param channel the file
@@ -24,6 +31,7 @@ final class GroupCommit {
         this.channel = channel;
         this.written = durable;
         this.durable = durable;
+        this.covered = durable;
     }
 
     /** @param end the file's bytes up to here have been written (not yet forced) */
@@ -35,6 +43,7 @@ final class GroupCommit {
     synchronized void cut(long end) {
         written = end;
         durable = Math.min(durable, end);
+        covered = Math.min(covered, end);
     }
 
     /**
@@ -43,35 +52,37 @@ final class GroupCommit {
      * @throws IOException when forcing failed (the bytes may or may not be on disk)
      */
     void await(long end) throws IOException {
-        while (true) {
-            long target;
-            synchronized (this) {
-                while (forcing && durable < end) {
-                    try {
-                        wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IOException("interrupted while waiting for the disk", e);
-                    }
+        long target;
+        synchronized (this) {
+            while (durable < end && (covered >= end || inFlight >= MAX_IN_FLIGHT)) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while waiting for the disk", e);
                 }
-                if (durable >= end) {
-                    return;
-                }
-                forcing = true;
-                target = written;
             }
-            boolean done = false;
-            try {
-                channel.force(false);
-                done = true;
-            } finally {
-                synchronized (this) {
-                    forcing = false;
-                    if (done) {
-                        durable = Math.max(durable, target);
-                    }
-                    notifyAll();
+            if (durable >= end) {
+                return;
+            }
+            target = written;
+            covered = Math.max(covered, target);
+            inFlight++;
+        }
+        boolean done = false;
+        try {
+            channel.force(false);
+            done = true;
+        } finally {
+            synchronized (this) {
+                inFlight--;
+                if (done) {
+                    durable = Math.max(durable, target);
+                } else {
+                    // Those who waited for this force find out and force themselves.
+                    covered = durable;
                 }
+                notifyAll();
             }
         }
     }
