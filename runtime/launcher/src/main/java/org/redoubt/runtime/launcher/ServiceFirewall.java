@@ -28,6 +28,9 @@ import org.redoubt.runtime.firewall.RuleViolation;
  * interface by name or in its filter; a bundle that lists every service (a shell's {@code services}
  * command) just does not see it.
  *
+ * <p>A bundle that holds a guarded service it may no longer see (the rules changed with a staged
+ * candidate) is still told when the service goes away, so that it lets go of it.
+ *
  * <p>Limits: the hooks filter what the framework hands out; a bundle that is given a service
  * object or reference by a bundle that may see it holds what it was given.
  */
@@ -83,12 +86,16 @@ final class ServiceFirewall implements FindHook, EventListenerHook {
             return;
         }
         Bundle registrant = reference.getBundle();
+        // A bundle that holds the service (got it before the rules changed, e.g. when a candidate
+        // that withdraws its grant was staged) must hear that it goes away, or it keeps a dead service.
+        Bundle[] holders = event.getType() == ServiceEvent.UNREGISTERING
+                || event.getType() == ServiceEvent.MODIFIED_ENDMATCH ? reference.getUsingBundles() : null;
         for (Iterator<Map.Entry<BundleContext, Collection<ListenerInfo>>> it = listeners.entrySet().iterator(); it
                 .hasNext();) {
             Map.Entry<BundleContext, Collection<ListenerInfo>> entry = it.next();
             Bundle listening = bundleOf(entry.getKey());
             if (listening == null || listening.getBundleId() == Constants.SYSTEM_BUNDLE_ID
-                    || listening.equals(registrant)) {
+                    || listening.equals(registrant) || holds(holders, listening)) {
                 continue;
             }
             String symbolicName = listening.getSymbolicName();
@@ -100,6 +107,17 @@ final class ServiceFirewall implements FindHook, EventListenerHook {
                 }
             }
         }
+    }
+
+    private static boolean holds(Bundle[] holders, Bundle bundle) {
+        if (holders != null) {
+            for (Bundle holder : holders) {
+                if (holder.equals(bundle)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean asked(String name, String filter, String[] objectClass, String denied) {

@@ -241,6 +241,24 @@ class ServiceFirewallTest {
     }
 
     @Test
+    void aBundleThatHoldsTheServiceHearsItGoAwayAfterItsGrantWasWithdrawn() throws Exception {
+        ServiceRegistration<?> registration = registerModem();
+        ServiceTracker<Object, Object> holder = new ServiceTracker<>(telephony.getBundleContext(), MODEM, null);
+        holder.open();
+        assertNotNull(holder.getService(), "granted in release 1, and got");
+        BlockingQueue<ServiceEvent> rogueEvents = new LinkedBlockingQueue<>();
+        rogue.getBundleContext().addServiceListener(rogueEvents::add, "(objectClass=" + MODEM + ")");
+
+        admitted.admitCandidate(Map.of(), rules(2)); // the candidate grants nobody
+        assertNull(telephony.getBundleContext().getServiceReference(MODEM), "no longer found");
+        registration.unregister();
+
+        assertEquals(0, holder.size(), "told that the service it holds went away");
+        assertNull(holder.getService());
+        assertTrue(rogueEvents.isEmpty(), "the rogue hears nothing: " + rogueEvents);
+    }
+
+    @Test
     void aDriverApiPackageWiresOnlyToGrantedBundles() throws Exception {
         start("org.example.driver.api", Constants.EXPORT_PACKAGE, API_PACKAGE + ";version=1.0.0");
         Bundle stranger = framework.getBundleContext().installBundle("test:org.example.stranger",
