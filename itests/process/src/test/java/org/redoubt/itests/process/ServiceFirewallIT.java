@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -76,9 +77,12 @@ class ServiceFirewallIT {
                 work.resolve("data"), "--release", factory.toString())) {
             runtime.awaitReady();
             String saw = awaitLine(runtime, line -> line.startsWith("ROGUE-"), "the rogue's report");
-            assertEquals("ROGUE-SAW modem=1 keypad=1 allModem=1 allKeypad=1 trackedModem=1 trackedKeypad=1 events=2"
-                    + " scrModem=1 scrKeypad=1",
-                    saw, runtime.output());
+            Map<String, Integer> counts = counts(saw);
+            for (String way : List.of("modem", "keypad", "allModem", "allKeypad", "trackedModem", "trackedKeypad")) {
+                assertEquals(1, counts.get(way), way + " in " + saw + "\n" + runtime.output());
+            }
+            // A driver may restart once while the release comes up: events and SCR binds can be more.
+            assertTrue(counts.get("events") >= 2 && counts.get("scrModem") >= 1 && counts.get("scrKeypad") >= 1, saw);
             assertTrue(!runtime.stderr().contains("firewall: bundle " + ROGUE), runtime.output());
             assertEquals(0, runtime.terminate(), runtime.output());
         }
@@ -201,6 +205,16 @@ class ServiceFirewallIT {
             }
             Thread.sleep(10);
         }
+    }
+
+    /** @return the {@code name=number} pairs of a ROGUE-SAW line */
+    private static Map<String, Integer> counts(String line) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        for (String pair : line.substring("ROGUE-SAW ".length()).split(" ")) {
+            String[] parts = pair.split("=", 2);
+            counts.put(parts[0], Integer.parseInt(parts[1]));
+        }
+        return counts;
     }
 
     private static int count(String text, String part) {
