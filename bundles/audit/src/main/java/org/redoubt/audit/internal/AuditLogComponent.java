@@ -44,6 +44,10 @@ import org.redoubt.crypto.keystore.DeviceKeystore;
  * framework launch; it registers the firewall's {@code RuleViolationListener} when the launcher
  * exports that API; while the policy agent's {@link FleetChannel} is there it ships the log to
  * {@code redoubt/v1/devices/<id>/audit}.
+ *
+ * <p>A line file, not the sealed embedded database DESIGN.md section 7 recommends for stores: the
+ * log is written while the handset is locked (no PIN-derived key exists then), and its integrity
+ * is the hash chain over the exact bytes it ships and the fleet re-checks; see README.md.
  */
 @Component(service = AuditLog.class, immediate = true, configurationPid = AuditLogComponent.PID)
 @Designate(ocd = AuditLogComponent.Config.class)
