@@ -137,6 +137,32 @@ class AuditEndToEndTest {
         assertTrue(verified.out().contains("intact: 17 entries of device-a, signed through entry 17"), verified.out());
     }
 
+    @Test
+    void linesWaitingForAGapAreNotAcknowledgedSoTheNextRunStillGetsThem() throws Exception {
+        DeviceLog device = new DeviceLog(Tool.system().provider(), Suite.NIST);
+        device.entries(6).checkpoint().entries(6).checkpoint();
+        List<byte[]> lines = device.lines();
+        assertTrue(collect().out().contains("collected 0 new entries"));
+        try (MqttTestClient handset = handset()) {
+            handset.publish(TOPIC, batch(lines, 0, 4), false);
+            handset.publish(TOPIC, batch(lines, 8, 14), false);
+        }
+
+        Run gap = fleet("audit", "collect", "--device", DEVICE, "--out", p("collected.log"), "--idle", "2",
+                "--broker", "ssl://localhost:" + broker.port(), "--ca", p("pki/ca.crt"),
+                "--cert", p("certs/operator-audit.crt"), "--key", p("certs/operator-audit.key"));
+        assertEquals(1, gap.exitCode(), gap.toString());
+        assertTrue(gap.err().contains("entries 5..8 of device-a never arrived"), gap.err());
+        assertArrayEquals(device.bytes(4), Files.readAllBytes(work.resolve("collected.log")));
+
+        try (MqttTestClient handset = handset()) {
+            handset.publish(TOPIC, batch(lines, 4, 8), false);
+        }
+        Run filled = collect();
+        assertTrue(filled.out().contains("collected 10 new entries"), filled.toString());
+        assertArrayEquals(device.bytes(14), Files.readAllBytes(work.resolve("collected.log")));
+    }
+
     @ParameterizedTest
     @EnumSource(Suite.class)
     void verifyNamesTheEntryOfAChangedByteAndATruncation(Suite suite) throws Exception {

@@ -18,7 +18,7 @@ import org.redoubt.fleet.cli.FleetException;
 /**
  * A device's log as collected from its audit topic: the device's exact lines, each sequence number
  * once and in order, appended to the file and forced before the broker is told they arrived. Lines
- * that come early (after a gap) wait until the gap is filled; lines already in the file are
+ * that come early (after a gap) wait, in memory, until the gap is filled; lines already in the file are
  * dropped (the handset sends a batch again when it did not get the broker's confirmation). The
  * latest checkpoint line is also kept in {@code <file>.checkpoint}, so a later cut of the file is
  * detected by {@code fleet audit verify}. Not thread-safe.
@@ -76,13 +76,16 @@ public final class CollectedLog implements AutoCloseable {
 
     /**
      * @param payload one publication of the device: whole lines, each with its {@code \n}
+     * @return the highest sequence number the payload carries: it is stored for good once
+     *         {@link #last()} reached it
      * @throws FleetException when a line is not an entry, or the file cannot be written
      */
-    public void add(byte[] payload) throws FleetException {
+    public long add(byte[] payload) throws FleetException {
         int start = 0;
+        long highest = 0;
         for (int i = 0; i < payload.length; i++) {
             if (payload[i] == '\n') {
-                offer(Arrays.copyOfRange(payload, start, i));
+                highest = Math.max(highest, offer(Arrays.copyOfRange(payload, start, i)));
                 start = i + 1;
             }
         }
@@ -94,9 +97,11 @@ public final class CollectedLog implements AutoCloseable {
         } catch (IOException e) {
             throw new FleetException("cannot write the collected log: " + e.getMessage(), e);
         }
+        return highest;
     }
 
-    private void offer(byte[] line) throws FleetException {
+    /** @return the line's sequence number */
+    private long offer(byte[] line) throws FleetException {
         AuditLine entry;
         try {
             entry = AuditLine.parse(line);
@@ -105,7 +110,7 @@ public final class CollectedLog implements AutoCloseable {
         }
         if (entry.sequence() <= last || waiting.containsKey(entry.sequence())) {
             duplicates++;
-            return;
+            return entry.sequence();
         }
         if (waiting.size() >= MAX_WAITING) {
             throw new FleetException("more than " + MAX_WAITING + " entries wait for entry " + (last + 1));
@@ -120,6 +125,7 @@ public final class CollectedLog implements AutoCloseable {
                 keepCheckpoint(next);
             }
         }
+        return entry.sequence();
     }
 
     private void write(byte[] line) throws FleetException {

@@ -2,6 +2,9 @@ package org.redoubt.fleet.cli.commands;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
@@ -22,7 +25,8 @@ import picocli.CommandLine.Option;
             "The session is persistent (the broker keeps what arrives while no collector runs; use a",
             "certificate only the collector uses, since other fleet commands start clean sessions). Each",
             "entry is appended once, in sequence order, as the device's exact line; the latest checkpoint is",
-            "also kept in FILE.checkpoint. Stops once nothing new came for --idle seconds, or at --until."})
+            "also kept in FILE.checkpoint. A message is acknowledged to the broker only once its lines are in",
+            "FILE. Stops once nothing new came for --idle seconds, or at --until."})
 final class AuditCollect implements Callable<Integer> {
 
     @Mixin
@@ -57,13 +61,19 @@ final class AuditCollect implements Callable<Integer> {
                 AuditFeed feed = AuditFeed.connect(brokerOptions.broker, identity, device,
                         Duration.ofSeconds(brokerOptions.timeoutSeconds))) {
             long start = log.last();
+            // A message is acknowledged to the broker, in arrival order, only once all its lines
+            // are in the file: lines that wait for a gap to fill are in memory only, and the broker
+            // must send them again if this run ends before the gap is filled.
+            Deque<Map.Entry<AuditFeed.Delivery, Long>> unacknowledged = new ArrayDeque<>();
             while (until == 0 || log.last() < until) {
                 Optional<AuditFeed.Delivery> delivery = feed.next(Duration.ofSeconds(idleSeconds));
                 if (delivery.isEmpty()) {
                     break;
                 }
-                log.add(delivery.get().payload());
-                feed.stored(delivery.get());
+                unacknowledged.add(Map.entry(delivery.get(), log.add(delivery.get().payload())));
+                while (!unacknowledged.isEmpty() && unacknowledged.peekFirst().getValue() <= log.last()) {
+                    feed.stored(unacknowledged.pollFirst().getKey());
+                }
             }
             JsonObject.Builder json = JsonObject.builder().put("device", device).put("from", start)
                     .put("last", log.last()).put("added", log.added()).put("duplicates", log.duplicates());
