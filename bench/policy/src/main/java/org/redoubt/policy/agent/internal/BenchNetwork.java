@@ -68,6 +68,9 @@ final class BenchNetwork implements AutoCloseable {
     final Path ca;
     private final MosquittoProcess broker;
     private final List<AutoCloseable> closing = Collections.synchronizedList(new ArrayList<>());
+    private final org.redoubt.audit.internal.BenchAuditLogs auditLogs = new org.redoubt.audit.internal.BenchAuditLogs(
+            TestFleet.PROVIDER, TestFleet.PROVIDER.generateSigningKey(org.redoubt.crypto.api.SignatureScheme.ECDSA_P256_SHA256,
+                    org.redoubt.crypto.api.DistinguishingId.NONE), line -> this.troubleLines.add("audit: " + line));
     /** Connection trouble reported by any agent's journal: a reconnect during a measurement spoils it. */
     final AtomicInteger connectionTrouble = new AtomicInteger();
     final List<String> troubleLines = Collections.synchronizedList(new ArrayList<>());
@@ -140,9 +143,12 @@ final class BenchNetwork implements AutoCloseable {
                 .to(PolicyAgentComponent.Config.class);
         Map<String, String> properties = Map.of("redoubt.data.dir", data.toString(), "redoubt.device.id", deviceId,
                 "redoubt.device.group", GROUP, "redoubt.device.model", "rdt-1");
+        // The real audit log: each decision is forced to it before the ack goes out, as on a handset.
+        org.redoubt.audit.AuditRecorder audit = new org.redoubt.audit.AuditRecorder(line -> journal(deviceId, line));
+        audit.bind(auditLogs.open(data.resolve("audit"), deviceId));
         PolicyAgent agent = PolicyAgentComponent.create(properties::get, config, TestFleet.PROVIDER,
                 new TestIdentity(deviceId, keys), enforcer, action -> { }, directory -> StatusFacts.NONE,
-                line -> journal(deviceId, line), () -> { }, new org.redoubt.audit.AuditRecorder(line -> { }));
+                line -> journal(deviceId, line), () -> { }, audit);
         closing.add(agent);
         return agent;
     }
@@ -350,6 +356,7 @@ final class BenchNetwork implements AutoCloseable {
                 // shutting down; nothing to measure any more
             }
         }
+        auditLogs.close();
         broker.close();
     }
 
