@@ -3,11 +3,11 @@ package org.redoubt.fleet.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.redoubt.fleet.cli.Run.fleet;
+import static org.redoubt.fleet.cli.Run.ok;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,6 @@ import org.redoubt.crypto.api.SigningKey;
 import org.redoubt.crypto.api.Suite;
 import org.redoubt.fleet.broker.BrokerConfiguration;
 import org.redoubt.fleet.broker.MosquittoProcess;
-import org.redoubt.fleet.cli.commands.CommandTree;
 import org.redoubt.fleet.cli.commands.Tool;
 import org.redoubt.fleet.cli.pki.PemObjects;
 import org.redoubt.json.JsonObject;
@@ -61,22 +60,6 @@ class AuditEndToEndTest {
     @TempDir
     Path work;
     private MosquittoProcess broker;
-
-    record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run fleet(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CommandTree.build(Tool.system(), new PrintWriter(out), new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static Run ok(String... args) {
-        Run run = fleet(args);
-        assertEquals(0, run.exitCode(), String.join(" ", args) + " -> " + run);
-        return run;
-    }
 
     private String p(String name) {
         return work.resolve(name).toString();

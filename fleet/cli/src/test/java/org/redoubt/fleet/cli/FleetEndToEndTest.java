@@ -2,9 +2,9 @@ package org.redoubt.fleet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.redoubt.fleet.cli.Run.fleet;
+import static org.redoubt.fleet.cli.Run.ok;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redoubt.fleet.broker.BrokerConfiguration;
 import org.redoubt.fleet.broker.MosquittoProcess;
-import org.redoubt.fleet.cli.commands.CommandTree;
 import org.redoubt.fleet.cli.commands.Tool;
 import org.redoubt.fleet.cli.pki.CertificateAuthority;
 import org.redoubt.fleet.cli.pki.PemObjects;
@@ -45,23 +44,6 @@ class FleetEndToEndTest {
     private MosquittoProcess broker;
     private final List<HandsetUnderTest> handsets = new ArrayList<>();
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-
-    /** What one run printed and returned. */
-    record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run fleet(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CommandTree.build(Tool.system(), new PrintWriter(out), new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static Run ok(String... args) {
-        Run run = fleet(args);
-        assertEquals(0, run.exitCode(), String.join(" ", args) + " -> " + run);
-        return run;
-    }
 
     private String p(String name) {
         return work.resolve(name).toString();

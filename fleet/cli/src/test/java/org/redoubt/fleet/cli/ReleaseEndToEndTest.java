@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.redoubt.fleet.cli.Run.fleet;
+import static org.redoubt.fleet.cli.Run.ok;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -32,8 +32,6 @@ import org.redoubt.crypto.documents.EnvelopeCodec;
 import org.redoubt.fleet.broker.BrokerConfiguration;
 import org.redoubt.fleet.broker.MosquittoProcess;
 import org.redoubt.fleet.cli.MqttTestClient.Received;
-import org.redoubt.fleet.cli.commands.CommandTree;
-import org.redoubt.fleet.cli.commands.Tool;
 import org.redoubt.fleet.cli.release.TestBundles;
 import org.redoubt.json.JsonLimits;
 import org.redoubt.json.JsonParser;
@@ -53,22 +51,6 @@ class ReleaseEndToEndTest {
     private String[] operator;
     private final List<AutoCloseable> clients = new ArrayList<>();
     private final ExecutorService background = Executors.newCachedThreadPool();
-
-    record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run fleet(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CommandTree.build(Tool.system(), new PrintWriter(out), new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static Run ok(String... args) {
-        Run run = fleet(args);
-        assertEquals(0, run.exitCode(), String.join(" ", args) + " -> " + run);
-        return run;
-    }
 
     private String p(String name) {
         return work.resolve(name).toString();
