@@ -33,7 +33,6 @@ import org.redoubt.crypto.api.DistinguishingId;
 import org.redoubt.crypto.api.SignatureScheme;
 import org.redoubt.crypto.api.VerificationKey;
 import org.redoubt.crypto.bc.internal.BouncyCastleCryptoProvider;
-import org.redoubt.fleet.broker.BrokerConfiguration;
 import org.redoubt.fleet.broker.MosquittoProcess;
 import org.redoubt.fleet.broker.TestPki;
 import org.redoubt.json.JsonLimits;
@@ -66,12 +65,8 @@ class AuditShippingIT {
         String device = JsonParser.parseObject(Files.readAllBytes(data.resolve("device.json")), JsonLimits.DEFAULT)
                 .requireString("deviceId");
         TestPki pki = new TestPki("Redoubt audit shipping CA");
-        TestPki.Identity server = pki.issue("localhost", true);
         int port = MosquittoProcess.freePort();
-        Path conf = new BrokerConfiguration("127.0.0.1", port, TestPki.pem(work.resolve("ca.pem"), pki.certificate()),
-                TestPki.pem(work.resolve("broker.pem"), server.certificate()),
-                TestPki.pem(work.resolve("broker.key"), server.keys().getPrivate()), work.resolve("broker-data"),
-                List.of(OPERATOR), System.getProperty("user.name")).write(work.resolve("etc"));
+        Path conf = FleetLink.brokerConfiguration(work, pki, port, OPERATOR);
         FleetLink.provision(data, device, pki, port);
         Path log = data.resolve("audit/log");
 

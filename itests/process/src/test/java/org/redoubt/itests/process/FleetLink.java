@@ -4,6 +4,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 
 import org.bouncycastle.openssl.PEMParser;
@@ -14,6 +15,8 @@ import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.redoubt.fleet.broker.BrokerConfiguration;
+import org.redoubt.fleet.broker.MosquittoProcess;
 import org.redoubt.fleet.broker.TestPki;
 import org.redoubt.json.JsonLimits;
 import org.redoubt.json.JsonObject;
@@ -27,6 +30,24 @@ import org.redoubt.json.JsonParser;
 final class FleetLink {
 
     private FleetLink() {
+    }
+
+    /**
+     * Writes the shipped Mosquitto configuration for a broker on localhost with a server
+     * certificate from the fleet CA.
+     *
+     * @param work      where the configuration, keys and broker data go
+     * @param pki       the fleet CA
+     * @param port      the broker's port
+     * @param operators the operators the ACL knows
+     * @return the configuration file, for {@link MosquittoProcess#start}
+     */
+    static Path brokerConfiguration(Path work, TestPki pki, int port, String... operators) throws Exception {
+        TestPki.Identity server = pki.issue("localhost", true);
+        return new BrokerConfiguration("127.0.0.1", port, TestPki.pem(work.resolve("ca.pem"), pki.certificate()),
+                TestPki.pem(work.resolve("broker.pem"), server.certificate()),
+                TestPki.pem(work.resolve("broker.key"), server.keys().getPrivate()), work.resolve("broker-data"),
+                List.of(operators), System.getProperty("user.name")).write(work.resolve("etc"));
     }
 
     /**

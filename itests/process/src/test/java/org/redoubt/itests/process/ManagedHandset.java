@@ -23,7 +23,6 @@ import org.redoubt.crypto.api.VerificationKey;
 import org.redoubt.crypto.documents.EnvelopeCodec;
 import org.redoubt.crypto.documents.EnvelopeSigner;
 import org.redoubt.crypto.documents.Role;
-import org.redoubt.fleet.broker.BrokerConfiguration;
 import org.redoubt.fleet.broker.MosquittoProcess;
 import org.redoubt.fleet.broker.TestPki;
 import org.redoubt.json.JsonLimits;
@@ -70,12 +69,8 @@ final class ManagedHandset implements AutoCloseable {
         device = JsonParser.parseObject(Files.readAllBytes(data.resolve("device.json")), JsonLimits.DEFAULT)
                 .requireString("deviceId");
         TestPki pki = new TestPki("Redoubt test fleet CA");
-        TestPki.Identity server = pki.issue("localhost", true);
         int port = MosquittoProcess.freePort();
-        Path conf = new BrokerConfiguration("127.0.0.1", port, TestPki.pem(work.resolve("ca.pem"), pki.certificate()),
-                TestPki.pem(work.resolve("broker.pem"), server.certificate()),
-                TestPki.pem(work.resolve("broker.key"), server.keys().getPrivate()), work.resolve("broker-data"),
-                List.of(operator), System.getProperty("user.name")).write(work.resolve("etc"));
+        Path conf = FleetLink.brokerConfiguration(work, pki, port, operator);
         FleetLink.provision(data, device, pki, port);
         broker = MosquittoProcess.start(conf, port, work.resolve("mosquitto.log"));
         keys = ReleaseSigning.developmentKeys();

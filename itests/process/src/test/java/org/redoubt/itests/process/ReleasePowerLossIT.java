@@ -36,7 +36,6 @@ import java.util.zip.ZipOutputStream;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.Test;
-import org.redoubt.fleet.broker.BrokerConfiguration;
 import org.redoubt.fleet.broker.MosquittoProcess;
 import org.redoubt.fleet.broker.TestPki;
 import org.redoubt.json.JsonArray;
@@ -116,12 +115,8 @@ class ReleasePowerLossIT {
                 .requireString("deviceId");
 
         TestPki pki = new TestPki("Redoubt power-loss fleet CA");
-        TestPki.Identity server = pki.issue("localhost", true);
         int port = MosquittoProcess.freePort();
-        Path conf = new BrokerConfiguration("127.0.0.1", port, TestPki.pem(work.resolve("ca.pem"), pki.certificate()),
-                TestPki.pem(work.resolve("broker.pem"), server.certificate()),
-                TestPki.pem(work.resolve("broker.key"), server.keys().getPrivate()), work.resolve("broker-data"),
-                List.of(OPERATOR), System.getProperty("user.name")).write(work.resolve("etc"));
+        Path conf = FleetLink.brokerConfiguration(work, pki, port, OPERATOR);
         FleetLink.provision(data, device, pki, port);
 
         Map<String, Integer> outcomes = new TreeMap<>();
