@@ -167,12 +167,7 @@ class AuditShippingIT {
         return file.toByteArray();
     }
 
-    private void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "no " + what + " within " + WAIT.toSeconds() + " s; collected "
-                    + collected.size() + " entries");
-            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
-        }
+    private void await(String what, BooleanSupplier condition) throws Exception {
+        Await.until(what, WAIT, condition::getAsBoolean, () -> "collected " + collected.size() + " entries");
     }
 }

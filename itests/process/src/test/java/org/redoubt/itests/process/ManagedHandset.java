@@ -204,13 +204,7 @@ final class ManagedHandset implements AutoCloseable {
         }
     }
 
-    private static void awaitFile(Path file) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!Files.exists(file)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no " + file);
-            }
-            Thread.sleep(50);
-        }
+    private static void awaitFile(Path file) throws Exception {
+        Await.until(file.toString(), WAIT, () -> Files.exists(file), () -> "");
     }
 }

@@ -62,13 +62,16 @@ class RadioLockdownIT {
 
     /** Config Admin hands the policy's radios configuration to the driver after the ack: waits for it. */
     private static void awaitBluetooth(Path data, List<String> expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        List<String> seen = bluetooth(data);
-        while (!seen.equals(expected) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            seen = bluetooth(data);
+        Await.until("the Bluetooth driver entries " + expected, Duration.ofSeconds(10),
+                () -> bluetooth(data).equals(expected), () -> "the audit log has " + bluetoothOrProblem(data));
+    }
+
+    private static String bluetoothOrProblem(Path data) {
+        try {
+            return bluetooth(data).toString();
+        } catch (Exception e) {
+            return "no readable log: " + e;
         }
-        assertEquals(expected, seen);
     }
 
     /** @return the audit log's driver entries for Bluetooth, oldest first */

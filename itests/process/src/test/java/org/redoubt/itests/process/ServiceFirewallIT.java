@@ -159,52 +159,28 @@ class ServiceFirewallIT {
         return factory;
     }
 
-    private static String awaitLine(RuntimeProcess runtime, Predicate<String> wanted, String what)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (true) {
-            for (String line : runtime.stdoutLines()) {
-                if (wanted.test(line)) {
-                    return line;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no " + what + " within " + DEADLINE + "\n" + runtime.output());
-            }
-            Thread.onSpinWait();
-            Thread.sleep(10);
-        }
+    private static String awaitLine(RuntimeProcess runtime, Predicate<String> wanted, String what) throws Exception {
+        return Await.until(what, DEADLINE, () -> runtime.stdoutLines().stream().filter(wanted).findFirst(),
+                runtime::output);
     }
 
-    private static void awaitStderr(RuntimeProcess runtime, String text) throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!runtime.stderr().contains(text)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no '" + text + "' within " + DEADLINE + "\n" + runtime.output());
-            }
-            Thread.sleep(10);
-        }
+    private static void awaitStderr(RuntimeProcess runtime, String text) throws Exception {
+        Await.until("'" + text + "'", DEADLINE, () -> runtime.stderr().contains(text), runtime::output);
     }
 
     /** Waits until {@code <data>/audit/log} holds a RULE_VIOLATION line of the rogue for {@code target}. */
     private static void awaitAuditEntry(Path data, String target) throws Exception {
         Path log = data.resolve("audit/log");
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (true) {
-            if (Files.exists(log)) {
-                for (String line : Files.readAllLines(log)) {
-                    if (line.contains("RULE_VIOLATION") && line.contains(ROGUE) && line.contains(target)
-                            && line.contains("SERVICE")) {
-                        return;
+        Await.until("RULE_VIOLATION entry for " + target + " in " + log, DEADLINE,
+                () -> Files.exists(log) && Files.readAllLines(log).stream().anyMatch(line -> line.contains(
+                        "RULE_VIOLATION") && line.contains(ROGUE) && line.contains(target) && line.contains("SERVICE")),
+                () -> {
+                    try {
+                        return Files.exists(log) ? Files.readString(log) : "(no log)";
+                    } catch (java.io.IOException e) {
+                        return "(unreadable: " + e + ")";
                     }
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no RULE_VIOLATION entry for " + target + " in " + log + " within " + DEADLINE
-                        + (Files.exists(log) ? ":\n" + Files.readString(log) : " (no log)"));
-            }
-            Thread.sleep(10);
-        }
+                });
     }
 
     /** @return the {@code name=number} pairs of a ROGUE-SAW line */
