@@ -1,42 +1,21 @@
 package org.redoubt.shell.internal.screens;
 
-import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 import org.redoubt.driver.keypad.Key;
 
 /**
- * Multi-tap text entry on the keypad: a digit key pressed again within {@link #COMMIT_AFTER} moves
- * on to its next letter; another key, a pause, or Right commits the letter. {@code #} switches the
- * mode: lower case, upper case, digits, Chinese. {@code 0} is a space (or 0), {@code 1} punctuation.
+ * Multi-tap text entry on the keypad ({@link MultiTap}): a digit key pressed again within
+ * {@link MultiTap#COMMIT_AFTER} moves on to its next letter; another key, a pause, or Right commits
+ * the letter. {@code #} switches the mode ({@link InputMode}): lower case, upper case, digits,
+ * Chinese. {@code 0} is a space (or 0), {@code 1} punctuation.
  *
  * <p>Chinese is typed as pinyin on the digit keys, one key per letter (T9): the candidates are the
  * characters of the syllables the digits spell; Left and Right choose one, OK takes it, the delete
  * key takes back a digit.
  */
 final class TextEntry {
-
-    /** How long a letter stays open for the next press of its key. */
-    static final Duration COMMIT_AFTER = Duration.ofSeconds(1);
-
-    /** The input modes, in the order {@code #} goes through them. */
-    enum Mode {
-        LOWER("abc"), UPPER("ABC"), DIGITS("123"), CHINESE("拼");
-
-        private final String label;
-
-        Mode(String label) {
-            this.label = label;
-        }
-
-        /** @return what the screen shows for it */
-        String label() {
-            return label;
-        }
-    }
-
-    private static final String[] LETTERS = {" 0", ".,?!'-1", "abc2", "def3", "ghi4", "jkl5", "mno6", "pqrs7", "tuv8",
-        "wxyz9"};
 
     private static final String CHINESE_PUNCTUATION = "，。？！、：1";
     /** How many candidates the screen shows around the chosen one. */
@@ -47,10 +26,19 @@ final class TextEntry {
     private final PinyinIndex pinyin; // null: no Chinese mode
     private final StringBuilder keys = new StringBuilder(); // pinyin digits being composed
     private int candidate;
-    private Mode mode = Mode.LOWER;
-    private Key open; // the key whose letter is still open, or null
-    private int cycle;
-    private long openedNanos;
+    private InputMode mode = InputMode.LOWER;
+    private final MultiTap tap = new MultiTap();
+    private final MultiTap.Characters into = new MultiTap.Characters() {
+        @Override
+        public boolean append(char c) {
+            return TextEntry.this.append(c);
+        }
+
+        @Override
+        public void replaceLast(char c) {
+            text.setCharAt(text.length() - 1, c);
+        }
+    };
 
     /** @param maxLength the longest text */
     TextEntry(int maxLength) {
@@ -72,7 +60,7 @@ final class TextEntry {
      * @return whether the entry used it
      */
     boolean key(Key key, long nanos) {
-        if (mode == Mode.CHINESE && chineseKey(key)) {
+        if (mode == InputMode.CHINESE && chineseKey(key, nanos)) {
             return true;
         }
         int digit = Keys.digit(key);
@@ -84,9 +72,7 @@ final class TextEntry {
             case POUND -> {
                 commit();
                 keys.setLength(0);
-                do {
-                    mode = Mode.values()[(mode.ordinal() + 1) % Mode.values().length];
-                } while (mode == Mode.CHINESE && pinyin == null);
+                mode = mode.next(pinyin != null);
                 return true;
             }
             case STAR -> {
@@ -111,7 +97,7 @@ final class TextEntry {
             candidate = 0;
             return;
         }
-        open = null;
+        tap.commit();
         if (text.length() > 0) {
             int cut = text.length() - 1;
             if (cut > 0 && Character.isLowSurrogate(text.charAt(cut))) {
@@ -155,7 +141,7 @@ final class TextEntry {
         return text.toString();
     }
 
-    Mode mode() {
+    InputMode mode() {
         return mode;
     }
 
@@ -168,7 +154,7 @@ final class TextEntry {
     void clear() {
         text.setLength(0);
         keys.setLength(0);
-        open = null;
+        tap.commit();
     }
 
     private List<PinyinIndex.Candidate> all() {
@@ -176,19 +162,20 @@ final class TextEntry {
     }
 
     /** @return whether the Chinese mode used the key */
-    private boolean chineseKey(Key key) {
+    private boolean chineseKey(Key key, long nanos) {
         int digit = Keys.digit(key);
         if (digit >= 2) {
             if (keys.length() < 6) {
                 keys.append((char) ('0' + digit));
                 candidate = 0;
-                open = null;
+                tap.commit();
             }
             return true;
         }
         if (keys.length() == 0) {
             if (digit == 1) {
-                return cyclePunctuation(key);
+                tap.press(key, CHINESE_PUNCTUATION, false, nanos, into); // round and round, however slowly
+                return true;
             }
             return false; // 0 is a space, # switches the mode, as in the other modes
         }
@@ -210,41 +197,14 @@ final class TextEntry {
         return true;
     }
 
-    private boolean cyclePunctuation(Key key) {
-        if (key == open && text.length() > 0) {
-            cycle = (cycle + 1) % CHINESE_PUNCTUATION.length();
-            text.setCharAt(text.length() - 1, CHINESE_PUNCTUATION.charAt(cycle));
-        } else if (append(CHINESE_PUNCTUATION.charAt(0))) {
-            open = key;
-            cycle = 0;
-        }
-        return true;
-    }
-
     private void type(Key key, int digit, long nanos) {
-        if (mode == Mode.DIGITS) {
+        if (mode == InputMode.DIGITS) {
             commit();
             append((char) ('0' + digit));
             return;
         }
-        String letters = LETTERS[digit];
-        boolean again = key == open && nanos - openedNanos < COMMIT_AFTER.toNanos();
-        if (again) {
-            cycle = (cycle + 1) % letters.length();
-            text.setCharAt(text.length() - 1, cased(letters.charAt(cycle)));
-        } else {
-            commit();
-            if (!append(cased(letters.charAt(0)))) {
-                return;
-            }
-            open = key;
-            cycle = 0;
-        }
-        openedNanos = nanos;
-    }
-
-    private char cased(char c) {
-        return mode == Mode.UPPER ? Character.toUpperCase(c) : c;
+        String letters = MultiTap.TEXT[digit];
+        tap.press(key, mode == InputMode.UPPER ? letters.toUpperCase(Locale.ROOT) : letters, true, nanos, into);
     }
 
     private boolean append(char c) {
@@ -256,6 +216,6 @@ final class TextEntry {
     }
 
     private void commit() {
-        open = null;
+        tap.commit();
     }
 }

@@ -45,16 +45,16 @@ class TextEntryTest {
     void poundGoesThroughTheModesAndTheLimitHolds() {
         TextEntry entry = new TextEntry(3);
         press(entry, Key.POUND, 0);
-        assertEquals(TextEntry.Mode.UPPER, entry.mode());
+        assertEquals(InputMode.UPPER, entry.mode());
         press(entry, Key.DIGIT_2, 0);
         press(entry, Key.POUND, 0);
-        assertEquals(TextEntry.Mode.DIGITS, entry.mode());
+        assertEquals(InputMode.DIGITS, entry.mode());
         press(entry, Key.DIGIT_2, 0);
         press(entry, Key.DIGIT_0, 0);
         press(entry, Key.DIGIT_9, 0);
         assertEquals("A20", entry.text(), "three characters at most");
         press(entry, Key.POUND, 0);
-        assertEquals(TextEntry.Mode.LOWER, entry.mode(), "no Chinese mode without a pinyin index");
+        assertEquals(InputMode.LOWER, entry.mode(), "no Chinese mode without a pinyin index");
     }
 
     @Test
@@ -63,7 +63,7 @@ class TextEntryTest {
         for (int i = 0; i < 3; i++) {
             press(entry, Key.POUND, 0);
         }
-        assertEquals(TextEntry.Mode.CHINESE, entry.mode());
+        assertEquals(InputMode.CHINESE, entry.mode());
         press(entry, Key.DIGIT_6, 0);
         press(entry, Key.DIGIT_4, 0);
         press(entry, Key.DIGIT_6, 0);
@@ -83,5 +83,22 @@ class TextEntryTest {
         assertFalse(entry.composing(), "delete takes back the pinyin digit first");
         assertEquals("明", entry.text());
         assertEquals(PinyinIndex.digits("zhong"), "94664");
+    }
+
+    @Test
+    void inPinyinModeOneCyclesChinesePunctuationHoweverSlowlyAndZeroIsASpace() throws IOException {
+        TextEntry entry = new TextEntry(100, PinyinIndex.load());
+        for (int i = 0; i < 3; i++) {
+            press(entry, Key.POUND, 0);
+        }
+        press(entry, Key.DIGIT_1, 0);
+        press(entry, Key.DIGIT_1, 5_000); // no pause closes it
+        assertEquals("。", entry.text());
+        press(entry, Key.DIGIT_0, 100);
+        press(entry, Key.DIGIT_1, 100);
+        assertEquals("。 ，", entry.text(), "another key closed it: a new one");
+        entry.deleteLast();
+        press(entry, Key.DIGIT_1, 100);
+        assertEquals("。 ，", entry.text(), "the delete closed it too");
     }
 }
