@@ -31,7 +31,7 @@ import org.redoubt.json.JsonWriter;
  * envelope of the policy in force. The record is an {@link AlternatingRecord} ({@code state.a},
  * {@code state.b}); before the agent's first write, a provisioned {@code state.json} of the same
  * JSON is read instead. Every change is on disk before the method returns ({@link #together}
- * groups several).
+ * groups several); a change that cannot be stored is not made.
  *
  * <p>Not thread-safe: the agent changes them from its one processing thread.
  */
@@ -111,16 +111,30 @@ final class PersistentFloors implements VersionFloors, TimeFloor {
      * writes them to disk once, together, before returning.
      *
      * @param changes the changes
-     * @throws UncheckedIOException when they cannot be stored
+     * @throws UncheckedIOException when they cannot be stored; then none of them is made
      */
     void together(Runnable changes) {
+        if (deferred) {
+            changes.run();
+            return;
+        }
+        Snapshot before = new Snapshot(new LinkedHashMap<>(floors), timeFloor, policy);
         deferred = true;
         try {
             changes.run();
+        } catch (RuntimeException e) {
+            before.restore(this);
+            throw e;
         } finally {
             deferred = false;
         }
-        store();
+        try {
+            store();
+        } catch (UncheckedIOException e) {
+            // What is not on disk is not in force either: a redelivered document is applied again.
+            before.restore(this);
+            throw e;
+        }
     }
 
     /** @return the envelope of the policy in force, as received */
@@ -134,8 +148,8 @@ final class PersistentFloors implements VersionFloors, TimeFloor {
      * @param envelope the envelope as received
      */
     void keepPolicy(byte[] envelope) {
-        policy = envelope.clone();
-        store();
+        byte[] kept = envelope.clone();
+        together(() -> policy = kept);
     }
 
     @Override
@@ -145,14 +159,12 @@ final class PersistentFloors implements VersionFloors, TimeFloor {
 
     @Override
     public void raise(FloorKey key, VersionFloor floor) {
-        floors.put(key, floor);
-        store();
+        together(() -> floors.put(key, floor));
     }
 
     @Override
     public void clear(Role role) {
-        floors.keySet().removeIf(key -> key.role() == role);
-        store();
+        together(() -> floors.keySet().removeIf(key -> key.role() == role));
     }
 
     @Override
@@ -163,15 +175,11 @@ final class PersistentFloors implements VersionFloors, TimeFloor {
     @Override
     public void raiseTo(Instant instant) {
         if (instant.isAfter(timeFloor)) {
-            timeFloor = instant;
-            store();
+            together(() -> timeFloor = instant);
         }
     }
 
     private void store() {
-        if (deferred) {
-            return;
-        }
         JsonArray.Builder list = JsonArray.builder();
         floors.forEach((key, floor) -> list.add(JsonObject.builder().put("role", key.role().id())
                 .put("type", key.documentType()).put("target", key.targetKey()).put("version", floor.version())
@@ -186,6 +194,17 @@ final class PersistentFloors implements VersionFloors, TimeFloor {
         } catch (IOException e) {
             // The verifier's interfaces cannot throw; the processor turns this into a FAILED ack.
             throw new UncheckedIOException("the floors cannot be stored", e);
+        }
+    }
+
+    /** What the floors were before a change that could not be stored. */
+    private record Snapshot(Map<FloorKey, VersionFloor> floors, Instant timeFloor, byte[] policy) {
+
+        void restore(PersistentFloors into) {
+            into.floors.clear();
+            into.floors.putAll(floors);
+            into.timeFloor = timeFloor;
+            into.policy = policy;
         }
     }
 }
