@@ -59,7 +59,7 @@ final class PolicyAgent implements AutoCloseable {
     private final PolicyProcessor processor;
     private final CommandProcessor commands;
     private final RootKeeper roots;
-    private final SignatureChecks signatureChecks;
+    private final SecondThread secondThread;
     private final StatusFacts facts;
     private final java.util.function.Supplier<java.util.OptionalLong> release;
     private final Consumer<String> journal;
@@ -81,21 +81,22 @@ final class PolicyAgent implements AutoCloseable {
      * @param processor  verifies and enforces policies
      * @param commands   verifies and carries out commands
      * @param roots      the trust root and its rotation
-     * @param signatureChecks the processors' second verification thread, closed with the agent
+     * @param secondThread the processors' second thread, closed with the agent
      * @param facts      what the status says about the handset, as the policy's reporting.fields asks
      * @param release    the release the handset runs now (it changes with a live install)
      * @param connection the broker, or empty to work without one (only the stored policy)
      * @param journal    one line per event; never secrets
      * @param changed    runs (on the agent's thread) after the policy in force or how it stands changed
-     * @param audit      records each decision before its ack goes out
+     * @param audit      records each command and root decision before its ack goes out (the policy
+     *                   processor records its own)
      */
     PolicyAgent(Topics topics, PolicyProcessor processor, CommandProcessor commands, RootKeeper roots,
-            SignatureChecks signatureChecks, StatusFacts facts, java.util.function.Supplier<java.util.OptionalLong> release,
+            SecondThread secondThread, StatusFacts facts, java.util.function.Supplier<java.util.OptionalLong> release,
             Optional<Connection> connection, Consumer<String> journal, Runnable changed, AuditTrail audit) {
         this.audit = Objects.requireNonNull(audit, "audit");
         this.release = Objects.requireNonNull(release, "release");
         this.facts = Objects.requireNonNull(facts, "facts");
-        this.signatureChecks = Objects.requireNonNull(signatureChecks, "signatureChecks");
+        this.secondThread = Objects.requireNonNull(secondThread, "secondThread");
         this.commands = Objects.requireNonNull(commands, "commands");
         this.roots = Objects.requireNonNull(roots, "roots");
         this.changed = Objects.requireNonNull(changed, "changed");
@@ -169,7 +170,7 @@ final class PolicyAgent implements AutoCloseable {
             executor.shutdownNow();
             Thread.currentThread().interrupt();
         } finally {
-            signatureChecks.close();
+            secondThread.close();
         }
     }
 
@@ -192,8 +193,7 @@ final class PolicyAgent implements AutoCloseable {
     }
 
     private void policyArrived(byte[] payload) {
-        Ack ack = processor.receive(payload);
-        audit.decided(AuditTrail.Document.POLICY, ack); // durable before the operator hears of the decision
+        Ack ack = processor.receive(payload); // its decision durable in the audit log before the operator hears of it
         journal.accept("policy " + ack.envelope() + " " + ack.result() + ack.reason().map(r -> " " + r).orElse(""));
         if (ack.result() == Result.FAILED) {
             compliant = false;

@@ -160,11 +160,12 @@ public final class PolicyAgentComponent implements PolicyStatus {
         PersistentFloors floors = PersistentFloors.load(files.directory(), root.issuedAt());
         Clock clock = Clock.systemUTC();
         RootKeeper roots = new RootKeeper(provider, Path.of(rootFile), root, floors, clock);
-        SignatureChecks checks = new SignatureChecks();
+        SecondThread second = new SecondThread();
+        AuditTrail trail = new AuditTrail(audit);
         PolicyProcessor processor = new PolicyProcessor(provider, roots::current, device, config.maxPolicyBytes(), floors,
-                enforcer, clock, checks);
+                enforcer, clock, second, ack -> trail.decided(AuditTrail.Document.POLICY, ack));
         CommandProcessor commands = new CommandProcessor(provider, roots::current, device, floors, NonceLedger.load(files),
-                handset, clock, checks);
+                handset, clock, second);
         Optional<PolicyAgent.Connection> connection = Optional.empty();
         if (!config.brokerUri().isBlank()) {
             Path certificate = config.deviceCertificate().isBlank() ? data.resolve("keys/device.crt")
@@ -177,8 +178,8 @@ public final class PolicyAgentComponent implements PolicyStatus {
         // The launcher sets redoubt.release (a system property, which the framework falls back to)
         // at boot and again when a release is committed live.
         java.util.function.Supplier<java.util.OptionalLong> release = () -> runningRelease(properties.apply("redoubt.release"));
-        return new PolicyAgent(new Topics(device.deviceId()), processor, commands, roots, checks, facts.apply(data), release,
-                connection, journal, changed, new AuditTrail(audit));
+        return new PolicyAgent(new Topics(device.deviceId()), processor, commands, roots, second, facts.apply(data), release,
+                connection, journal, changed, trail);
     }
 
     @Deactivate

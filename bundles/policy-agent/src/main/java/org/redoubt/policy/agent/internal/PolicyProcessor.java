@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.redoubt.crypto.api.CryptoProvider;
@@ -29,6 +30,15 @@ import org.redoubt.policy.agent.internal.Ack.Result;
  * unless the whole policy is in force; a crash between enforcing and raising the floors is
  * repaired by the redelivered (retained) copy, which is then applied again with the same result.
  *
+ * <p>Every decision is recorded (in the audit log) before {@link #receive} returns its ack. An
+ * applied policy is recorded on the second thread while this one forces the state, so that the
+ * ack waits for one force of wall time instead of two; should the state then fail to be stored,
+ * the policy is taken back and the failure is recorded after the apply. A power cut between the
+ * two forces leaves either an applied policy whose record is missing (its redelivery is then
+ * {@code ALREADY_APPLIED}, which records nothing) or a record of an apply that the handset does
+ * not remember (the redelivered copy is applied and recorded again), as it could with the forces
+ * one after the other.
+ *
  * <p>Not thread-safe: the agent runs it on its one processing thread.
  */
 final class PolicyProcessor {
@@ -45,6 +55,8 @@ final class PolicyProcessor {
     private final PersistentFloors floors;
     private final Enforcer enforcer;
     private final Clock clock;
+    private final Executor secondThread;
+    private final Consumer<Ack> record;
     private AppliedPolicy current;
 
     /**
@@ -55,12 +67,16 @@ final class PolicyProcessor {
      * @param floors   the anti-rollback and time floors, and the policy in force
      * @param enforcer puts a policy in force
      * @param clock    the time of acks and of the staleness check
-     * @param signatureChecks checks a co-signed policy's other signatures while this thread checks the first
+     * @param secondThread checks a co-signed policy's other signatures while this thread checks the
+     *                 first, and records an applied policy while this thread forces the state
+     * @param record   records a decision durably (the audit trail); called before its ack is returned
      */
     PolicyProcessor(CryptoProvider provider, Supplier<TrustRoot> root, DeviceIdentity device, int maxBytes,
-            PersistentFloors floors, Enforcer enforcer, Clock clock, Executor signatureChecks) {
+            PersistentFloors floors, Enforcer enforcer, Clock clock, Executor secondThread, Consumer<Ack> record) {
         this.provider = Objects.requireNonNull(provider, "provider");
-        this.verifier = new DocumentVerifier(provider, signatureChecks);
+        this.secondThread = Objects.requireNonNull(secondThread, "secondThread");
+        this.record = Objects.requireNonNull(record, "record");
+        this.verifier = new DocumentVerifier(provider, secondThread);
         this.root = Objects.requireNonNull(root, "root");
         this.expectation = new Expectation(Role.POLICY, PAYLOAD_TYPE, DOCUMENT_TYPE, device, maxBytes);
         this.floors = Objects.requireNonNull(floors, "floors");
@@ -119,16 +135,16 @@ final class PolicyProcessor {
 
     /**
      * @param envelope the received bytes
-     * @return the ack to publish
+     * @return the ack to publish, its decision recorded
      */
     Ack receive(byte[] envelope) {
         byte[] digest = provider.digest(HashAlgorithm.SHA256, envelope);
         Verdict verdict = verifier.verify(envelope, expectation, root.get(), floors, floors);
         if (verdict instanceof Verdict.Rejected rejected) {
-            return ack(OptionalLong.empty(), digest, Result.REJECTED, rejected.reason().name(), rejected.detail());
+            return recorded(ack(OptionalLong.empty(), digest, Result.REJECTED, rejected.reason().name(), rejected.detail()));
         }
         if (verdict instanceof Verdict.AlreadyApplied again) {
-            return ack(OptionalLong.of(again.header().version()), digest, Result.ALREADY_APPLIED, null, null);
+            return recorded(ack(OptionalLong.of(again.header().version()), digest, Result.ALREADY_APPLIED, null, null));
         }
         Verdict.Accepted accepted = (Verdict.Accepted) verdict;
         OptionalLong version = OptionalLong.of(accepted.header().version());
@@ -136,25 +152,34 @@ final class PolicyProcessor {
         try {
             policy = PolicyReader.read(accepted.body());
         } catch (PolicyException e) {
-            return ack(version, digest, Result.REJECTED, e.reason().name(), e.getMessage());
+            return recorded(ack(version, digest, Result.REJECTED, e.reason().name(), e.getMessage()));
         }
         AppliedPolicy next = new AppliedPolicy(accepted.header(), policy, envelope);
         try {
             enforcer.enforce(policy, next.staleAt(now()));
         } catch (IOException | RuntimeException e) {
-            return ack(version, digest, Result.FAILED, "ENFORCEMENT_FAILED", e.getMessage());
+            return recorded(ack(version, digest, Result.FAILED, "ENFORCEMENT_FAILED", e.getMessage()));
         }
+        Ack applied = ack(version, digest, Result.APPLIED, null, null);
+        Alongside recording = Alongside.start(() -> record.accept(applied), secondThread);
         try {
             floors.together(() -> {
                 floors.keepPolicy(envelope);
                 verifier.commit(accepted, floors, floors);
             });
         } catch (UncheckedIOException e) {
+            recording.finish();
             restorePrevious(e);
-            return ack(version, digest, Result.FAILED, "STORAGE_FAILED", e.getMessage());
+            return recorded(ack(version, digest, Result.FAILED, "STORAGE_FAILED", e.getMessage()));
         }
+        recording.finish();
         current = next;
-        return ack(version, digest, Result.APPLIED, null, null);
+        return applied;
+    }
+
+    private Ack recorded(Ack ack) {
+        record.accept(ack);
+        return ack;
     }
 
     private void restorePrevious(Exception cause) {

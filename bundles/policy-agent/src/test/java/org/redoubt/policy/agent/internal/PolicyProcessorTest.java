@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,8 +43,13 @@ class PolicyProcessorTest {
 
     private TestFleet fleet;
     private RecordingEnforcer enforcer;
-    /** The agent's second verification thread: every policy here is 2-of-2, so both threads check one. */
-    private final SignatureChecks checks = new SignatureChecks();
+    /**
+     * The agent's second thread: every policy here is 2-of-2, so both threads check one, and it
+     * records an applied policy while the state is forced.
+     */
+    private final SecondThread checks = new SecondThread();
+    /** Every decision the processor recorded, in order (the agent's audit trail records these). */
+    private final List<Ack> recorded = new CopyOnWriteArrayList<>();
     private Instant now;
     private PolicyProcessor processor;
 
@@ -78,7 +85,8 @@ class PolicyProcessorTest {
             }
         };
         return new PolicyProcessor(TestFleet.PROVIDER, () -> fleet.root, new DeviceIdentity(DEVICE, "field", "rdt-1"),
-                16 * 1024, PersistentFloors.load(files.directory(), fleet.root.issuedAt()), enforcer, clock, checks);
+                16 * 1024, PersistentFloors.load(files.directory(), fleet.root.issuedAt()), enforcer, clock, checks,
+                recorded::add);
     }
 
     private Ack applied(byte[] envelope) {
@@ -202,6 +210,47 @@ class PolicyProcessorTest {
         assertEquals(1, processor.current().orElseThrow().header().version());
         assertArrayEquals(stored, PersistentFloors.stored(state).orElseThrow());
         // Not raised: the same policy is applied when it comes again.
+        applied(fleet.policy(2, DEVICE, NFC_OFF));
+    }
+
+    @Test
+    void everyDecisionIsRecordedBeforeItsAckIsReturned() throws Exception {
+        byte[] v1 = fleet.policy(1, DEVICE, BLUETOOTH_OFF);
+        List<Ack> acks = new java.util.ArrayList<>();
+        acks.add(processor.receive(v1));
+        acks.add(processor.receive(v1));
+        acks.add(processor.receive(fleet.policy(2, "handset-b", NFC_OFF)));
+        enforcer.failNext = true;
+        acks.add(processor.receive(fleet.policy(2, DEVICE, NFC_OFF)));
+        acks.add(processor.receive(fleet.policy(2, DEVICE, NFC_OFF)));
+
+        assertEquals(List.of(Result.APPLIED, Result.ALREADY_APPLIED, Result.REJECTED, Result.FAILED, Result.APPLIED),
+                acks.stream().map(Ack::result).toList());
+        assertEquals(acks, recorded, "each ack's decision, in order, recorded before the ack was returned");
+    }
+
+    @Test
+    void aPolicyWhoseStateCannotBeStoredIsTakenBackAndRecordedAfterItsApply() throws Exception {
+        applied(fleet.policy(1, DEVICE, BLUETOOTH_OFF));
+        // The next write goes to the second slot, which is created aside first: a directory there
+        // makes the write fail as a full or broken disk would.
+        Path aside = Files.createDirectories(state.resolve(PersistentFloors.RECORD + ".b.new"));
+        byte[] stored = PersistentFloors.stored(state).orElseThrow();
+        recorded.clear();
+
+        Ack ack = processor.receive(fleet.policy(2, DEVICE, NFC_OFF));
+
+        assertEquals(Result.FAILED, ack.result());
+        assertEquals(Optional.of("STORAGE_FAILED"), ack.reason());
+        assertEquals(List.of(Result.APPLIED, Result.FAILED), recorded.stream().map(Ack::result).toList(),
+                "the apply was recorded while the state was forced, then its failure");
+        assertEquals(ack, recorded.get(1));
+        assertEquals(1, processor.current().orElseThrow().header().version());
+        assertFalse(enforcer.last().radios().containsKey(Radio.NFC), "the previous policy is in force again");
+        assertEquals(Policy.Permission.DISABLED, enforcer.last().radios().get(Radio.BLUETOOTH));
+        assertArrayEquals(stored, PersistentFloors.stored(state).orElseThrow());
+
+        Files.delete(aside);
         applied(fleet.policy(2, DEVICE, NFC_OFF));
     }
 

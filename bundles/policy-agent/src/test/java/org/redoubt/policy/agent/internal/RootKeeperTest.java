@@ -52,7 +52,7 @@ class RootKeeperTest {
         Clock clock = Clock.fixed(TestFleet.NOW.plus(Duration.ofHours(1)), ZoneOffset.UTC);
         roots = new RootKeeper(TestFleet.PROVIDER, rootFile, fleet.root, floors, clock);
         policies = new PolicyProcessor(TestFleet.PROVIDER, roots::current, new DeviceIdentity(DEVICE, "field", "rdt-1"),
-                16 * 1024, floors, new RecordingEnforcer(), clock, Runnable::run);
+                16 * 1024, floors, new RecordingEnforcer(), clock, Runnable::run, ack -> { });
     }
 
     private byte[] policyBy(SigningKey key, long version) {
