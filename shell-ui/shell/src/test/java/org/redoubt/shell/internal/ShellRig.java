@@ -160,7 +160,7 @@ final class ShellRig implements AutoCloseable {
         next.bindKeypad(keypad);
         next.bindPolicy(policy);
         for (Map.Entry<String, Screen> screen : Map.<String, Screen>ofEntries(Map.entry(LockScreen.ID,
-                new LockScreen(lock)), Map.entry(Screens.HOME, new HomeScreen()),
+                new LockScreen(lock, policy)), Map.entry(Screens.HOME, new HomeScreen()),
                 Map.entry(Screens.DIALER, new DialerScreen(telephony)),
                 Map.entry(Screens.INCOMING, new IncomingCallScreen(telephony)),
                 Map.entry(Screens.CALL, new CallScreen(telephony)), Map.entry(Screens.MESSAGES, new MessagesScreen(messages)),

@@ -21,6 +21,11 @@ public record PinRules(OptionalInt minLength, Optional<String> quality, Optional
         Objects.requireNonNull(wipeAfter, "wipeAfter");
     }
 
+    /** @return whether a PIN must have letters ({@code ALPHANUMERIC}): the PIN screens start in a letter mode */
+    public boolean asksForLetters() {
+        return quality.filter("ALPHANUMERIC"::equals).isPresent();
+    }
+
     /** @return whether there is any rule to show */
     public boolean isEmpty() {
         return minLength.isEmpty() && quality.isEmpty() && (wipeAfter.isEmpty() || wipeAfter.getAsInt() == 0);

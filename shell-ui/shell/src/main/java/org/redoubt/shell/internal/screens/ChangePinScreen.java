@@ -21,7 +21,9 @@ import org.redoubt.store.StoreException;
 
 /**
  * Sets the handset PIN (when there is none) or changes it: the current PIN, the new one, the new one
- * again; masked, in {@link PinBuffer}s zeroed when done. When the lock requires a change
+ * again; masked, in {@link PinBuffer}s zeroed when done. Digits, or letters by multi-tap
+ * ({@link PinEntry}: {@code #} switches; the screen starts in {@code abc} when the policy in force
+ * asks for letters, and then says that the new PIN takes them). When the lock requires a change
  * ({@link HandsetLock#pinChangeRequired()}: the PIN no longer meets the policy's rules, or a
  * RESET_PIN) the screen cannot be left until a new PIN is set; a PIN the rules refuse is shown
  * with the rule it breaks. When the policy in force sets PIN rules they are shown, for information.
@@ -34,6 +36,7 @@ public final class ChangePinScreen implements Screen {
 
     private final HandsetLock lock;
     private final PinBuffer[] entered = {new PinBuffer(MAX_PIN), new PinBuffer(MAX_PIN), new PinBuffer(MAX_PIN)};
+    private final PinEntry entry = new PinEntry();
     private int step;
     /** The PIN rule the last new PIN broke, as the lock said it (never the PIN), or empty. */
     private String brokenRule = "";
@@ -69,23 +72,34 @@ public final class ChangePinScreen implements Screen {
     @Override
     public void shown(ScreenContext context) {
         clear();
+        entry.reset(PinEntry.lettersAsked(policy));
         brokenRule = "";
         step = lock.state() == LockState.NO_PIN ? 1 : 0;
+    }
+
+    @Override
+    public void changed(ScreenContext context) {
+        entry.rules(PinEntry.lettersAsked(policy)); // a new policy may ask for letters, or no longer
     }
 
     @Override
     public void paint(Painter painter, ScreenContext context) {
         painter.title(context.text(lock.state() == LockState.NO_PIN ? "pin.setTitle" : "pin.changeTitle"));
         int line = painter.lineHeight(Painter.Size.NORMAL);
-        painter.text(context.text(STEPS[step]), 2 * line, Painter.Size.NORMAL, true);
+        PolicyView current = policy;
+        String prompt = step == 1 && PinEntry.lettersAsked(current) ? "pin.newLetters" : STEPS[step];
+        painter.text(context.text(prompt), 2 * line, Painter.Size.NORMAL, true);
         painter.text(entered[step].masked(), 2 * line + painter.lineHeight(Painter.Size.LARGE) + 8,
                 Painter.Size.LARGE, true);
         int below = 5 * line + 8;
+        if (entry.modeShown()) {
+            painter.text(context.text("pin.mode", entry.mode().label()), below, Painter.Size.SMALL, true);
+            below += painter.lineHeight(Painter.Size.SMALL);
+        }
         if (required()) {
             painter.text(context.text("pin.required"), below, Painter.Size.SMALL, true);
             below += painter.lineHeight(Painter.Size.SMALL);
         }
-        PolicyView current = policy;
         Optional<String> rules = PinRulesLine.of(current == null ? Optional.empty() : current.standing(), context);
         if (rules.isPresent()) {
             below = painter.paragraph(rules.get(), below, Painter.Size.SMALL, false);
@@ -113,14 +127,12 @@ public final class ChangePinScreen implements Screen {
 
     @Override
     public boolean key(Key key, ScreenContext context) {
-        int digit = Keys.digit(key);
-        if (digit >= 0) {
-            entered[step].append(digit);
+        if (entry.key(key, context.keyNanos(), entered[step])) {
             return true;
         }
         switch (key) {
             case SOFT_RIGHT -> {
-                if (!entered[step].deleteLast()) {
+                if (!entry.deleteLast(entered[step])) {
                     leave(context);
                 }
             }
@@ -146,6 +158,7 @@ public final class ChangePinScreen implements Screen {
         if (entered[step].isEmpty()) {
             return;
         }
+        entry.commit();
         if (step < 2) {
             step++;
             return;
@@ -172,7 +185,8 @@ public final class ChangePinScreen implements Screen {
         } catch (StoreException e) {
             context.notice(switch (e.reason()) {
                 case WRONG_PIN -> context.text("error.WRONG_PIN");
-                case INVALID_ARGUMENT -> context.text("pin.invalid");
+                case INVALID_ARGUMENT -> context.text(PinEntry.lettersAsked(policy) ? "pin.invalidLetters"
+                        : "pin.invalid");
                 case PIN_TOO_WEAK -> context.text("pin.tooWeak");
                 default -> context.text("store." + e.reason().name());
             });
@@ -187,6 +201,7 @@ public final class ChangePinScreen implements Screen {
     }
 
     private void clear() {
+        entry.commit();
         for (PinBuffer digits : entered) {
             digits.clear();
         }

@@ -6,7 +6,11 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.redoubt.driver.keypad.Key;
+import org.redoubt.shell.internal.policy.PolicyView;
 import org.redoubt.shell.screen.Painter;
 import org.redoubt.shell.screen.Screen;
 import org.redoubt.shell.screen.ScreenContext;
@@ -16,8 +20,9 @@ import org.redoubt.store.StoreException;
 
 /**
  * The lock screen: the PIN, masked as it is typed, and the emergency call, which needs no PIN.
- * The typed digits are kept in a {@link PinBuffer}, zeroed after every attempt and when the screen
- * is left.
+ * The typed characters are kept in a {@link PinBuffer}, zeroed after every attempt and when the
+ * screen is left. Digits, or letters by multi-tap ({@link PinEntry}: {@code #} switches; the screen
+ * starts in {@code abc} when the policy in force asks for letters).
  */
 @Component(service = Screen.class, property = Screen.ID + "=" + LockScreen.ID)
 public final class LockScreen implements Screen {
@@ -28,7 +33,9 @@ public final class LockScreen implements Screen {
 
     private final HandsetLock lock;
     private final PinBuffer pin = new PinBuffer(MAX_PIN);
+    private final PinEntry entry = new PinEntry();
     private String message = "";
+    private volatile PolicyView policy;
 
     /** @param lock the handset's PIN lock */
     @Activate
@@ -36,10 +43,37 @@ public final class LockScreen implements Screen {
         this.lock = lock;
     }
 
+    /**
+     * @param lock   the handset's PIN lock
+     * @param policy the policy in force (for tests outside the framework)
+     */
+    public LockScreen(HandsetLock lock, PolicyView policy) {
+        this(lock);
+        this.policy = policy;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindPolicy(PolicyView next) {
+        policy = next;
+    }
+
+    void unbindPolicy(PolicyView gone) {
+        if (policy == gone) {
+            policy = null;
+        }
+    }
+
     @Override
     public void shown(ScreenContext context) {
         clear();
+        entry.reset(PinEntry.lettersAsked(policy));
         message = "";
+    }
+
+    @Override
+    public void changed(ScreenContext context) {
+        entry.rules(PinEntry.lettersAsked(policy)); // a new policy may ask for letters, or no longer
     }
 
     @Override
@@ -48,21 +82,24 @@ public final class LockScreen implements Screen {
         int line = painter.lineHeight(Painter.Size.NORMAL);
         painter.text(context.text("lock.enterPin"), 2 * line, Painter.Size.NORMAL, true);
         painter.text(pin.masked(), 2 * line + painter.lineHeight(Painter.Size.LARGE) + 8, Painter.Size.LARGE, true);
+        int below = 5 * line + 8;
+        if (entry.modeShown()) {
+            painter.text(context.text("pin.mode", entry.mode().label()), below, Painter.Size.SMALL, true);
+            below += painter.lineHeight(Painter.Size.SMALL);
+        }
         if (!message.isEmpty()) {
-            painter.text(message, 5 * line + 8, Painter.Size.SMALL, true);
+            painter.text(message, below, Painter.Size.SMALL, true);
         }
     }
 
     @Override
     public boolean key(Key key, ScreenContext context) {
-        int digit = Keys.digit(key);
-        if (digit >= 0) {
-            pin.append(digit);
+        if (entry.key(key, context.keyNanos(), pin)) {
             return true;
         }
         switch (key) {
             case SOFT_RIGHT -> {
-                pin.deleteLast();
+                entry.deleteLast(pin);
                 return true;
             }
             case OK -> {
@@ -120,6 +157,7 @@ public final class LockScreen implements Screen {
     }
 
     private void clear() {
+        entry.commit();
         pin.clear();
     }
 }

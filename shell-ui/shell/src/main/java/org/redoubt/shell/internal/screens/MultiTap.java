@@ -8,7 +8,7 @@ import org.redoubt.driver.keypad.Key;
  * Multi-tap on the digit keys: the first press of a key types its first character and leaves it
  * open; pressing the same key again while it is open replaces it with the key's next character,
  * round and round. Another key, {@link #commit()} or (for timed characters) a pause of
- * {@link #COMMIT_AFTER} closes it. Where the characters go is the caller's ({@link Characters}),
+ * {@link #COMMIT_AFTER} closes it. A key with one character types it anew at every press. Where the characters go is the caller's ({@link Characters}),
  * so a PIN's stay in its zeroed array; this keeps only which key is open and how far round it is.
  */
 final class MultiTap {
@@ -44,7 +44,8 @@ final class MultiTap {
      * @param into       where the character goes
      */
     void press(Key key, String characters, boolean timed, long nanos, Characters into) {
-        boolean again = key == open && (!timed || nanos - pressedNanos < COMMIT_AFTER.toNanos());
+        boolean again = key == open && characters.length() > 1
+                && (!timed || nanos - pressedNanos < COMMIT_AFTER.toNanos());
         if (again) {
             cycle = (cycle + 1) % characters.length();
             into.replaceLast(characters.charAt(cycle));

@@ -3,27 +3,44 @@ package org.redoubt.shell.internal.screens;
 import java.util.Arrays;
 
 /**
- * Digits of a PIN or PUK being typed: kept in a char array, never in a String, and zeroed when
- * taken or cleared.
+ * The characters of a PIN or PUK being typed (digits, or letters too for a handset PIN): kept in a
+ * char array, never in a String, and zeroed when taken or cleared. Multi-tap ({@link MultiTap})
+ * types into it directly.
  */
-final class PinBuffer {
+final class PinBuffer implements MultiTap.Characters {
 
     private final char[] digits;
     private int length;
 
-    /** @param capacity the most digits */
+    /** @param capacity the most characters */
     PinBuffer(int capacity) {
         digits = new char[capacity];
     }
 
     /** @param digit 0..9, ignored when full */
     void append(int digit) {
-        if (length < digits.length) {
-            digits[length++] = (char) ('0' + digit);
+        append((char) ('0' + digit));
+    }
+
+    /** @param c a character, ignored when full */
+    @Override
+    public boolean append(char c) {
+        if (length == digits.length) {
+            return false;
+        }
+        digits[length++] = c;
+        return true;
+    }
+
+    /** @param c the character that takes the last one's place (multi-tap's next letter) */
+    @Override
+    public void replaceLast(char c) {
+        if (length > 0) {
+            digits[length - 1] = c;
         }
     }
 
-    /** @return whether there was a digit to delete */
+    /** @return whether there was a character to delete */
     boolean deleteLast() {
         if (length == 0) {
             return false;
@@ -40,7 +57,7 @@ final class PinBuffer {
         return length == 0;
     }
 
-    /** @return the digits in a new array the caller zeroes; the buffer keeps them */
+    /** @return the characters in a new array the caller zeroes; the buffer keeps them */
     char[] copy() {
         return Arrays.copyOf(digits, length);
     }
@@ -50,7 +67,7 @@ final class PinBuffer {
         return new String(digits, 0, length);
     }
 
-    /** @return as many mask characters as digits */
+    /** @return as many mask characters as characters */
     String masked() {
         return "●".repeat(length);
     }

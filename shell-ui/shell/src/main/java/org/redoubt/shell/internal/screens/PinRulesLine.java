@@ -24,7 +24,7 @@ final class PinRulesLine {
             return Optional.empty();
         }
         PinRules rules = found.get();
-        boolean letters = rules.quality().filter("ALPHANUMERIC"::equals).isPresent();
+        boolean letters = rules.asksForLetters();
         List<String> parts = new ArrayList<>(3);
         rules.minLength().ifPresent(length -> parts.add(context.text(letters ? "pin.rule.minCharacters"
                 : "pin.rule.minDigits", String.valueOf(length))));
