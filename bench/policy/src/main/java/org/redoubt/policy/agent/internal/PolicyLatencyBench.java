@@ -29,6 +29,12 @@ import org.redoubt.json.JsonParser;
  * ack topic. Both series are timed from just before the operator's publish call to the arrival of the
  * answer in the operator's Paho callback.
  *
+ * <p>A fourth series is the <em>floor</em>: NIST policies published the same way to another plain
+ * client, which answers only after doing the least a handset must do before it may say "applied"
+ * ({@link WorkFloor}: check the envelope and its two signatures, force a state record and an audit
+ * line). The agent against the floor is the agent's own cost; the floor against the raw round trip
+ * is what the work costs on this machine, whatever code does it.
+ *
  * <p>The handsets run the real agent ({@link PolicyAgentComponent#create}): the signed-documents
  * pipeline, the schema, the policy file and the floors written with fsync, the ack and the status.
  * Their enforcer only counts: Config Admin is not measured here. Every policy carries a new version,
@@ -45,6 +51,8 @@ public final class PolicyLatencyBench {
     private static final String SM_DEVICE = "handset-sm";
     /** The raw series' answering client: a handset certificate name, so the shipped ACL applies to it as to a handset. */
     private static final String ECHO_DEVICE = "handset-echo";
+    /** The floor series' answering client, also with a handset certificate name. */
+    private static final String FLOOR_DEVICE = "handset-floor";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private record Arrival(String topic, byte[] payload, long nanos) {
@@ -57,8 +65,8 @@ public final class PolicyLatencyBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int rounds = 200;
-        int warmup = 50;
+        int rounds = 1000;
+        int warmup = 500;
         Path work = null;
         List<String> brokerOptions = new ArrayList<>();
         Set<String> noDelay = new java.util.HashSet<>();
@@ -97,6 +105,7 @@ public final class PolicyLatencyBench {
         System.err.println("bench: signing " + 2 * total + " policies ...");
         Series nistSeries = signed("NIST policy (ECDSA P-256, 2 of 2)", nist, NIST_DEVICE, "NIST", total, rounds);
         Series smSeries = signed("SM policy (SM2, 2 of 2)", sm, SM_DEVICE, "SM", total, rounds);
+        Series floorSeries = signed("floor: verify + 2 forces, no agent", nist, FLOOR_DEVICE, "NIST", total, rounds);
         byte[][] raw = new byte[total][];
         String[] rawTags = new String[total];
         for (int i = 0; i < total; i++) {
@@ -117,19 +126,26 @@ public final class PolicyLatencyBench {
                 client.publish(echoAck, BenchNetwork.padded(BenchNetwork.tag(payload), answerBytes.get()), 1, false));
         echo.subscribe("redoubt/v1/devices/" + ECHO_DEVICE + "/policy");
 
+        WorkFloor floor = new WorkFloor(network.work.resolve("floor"), nist.root, FLOOR_DEVICE);
+        String floorAck = "redoubt/v1/devices/" + FLOOR_DEVICE + "/ack";
+        BenchNetwork.Client floorClient = network.client(FLOOR_DEVICE, true, noDelay.contains("echo"),
+                (client, topic, payload, nanos) -> client.publish(floorAck,
+                        floor.answer(payload, BenchNetwork.digest(payload), answerBytes.get()), 1, false));
+        floorClient.subscribe("redoubt/v1/devices/" + FLOOR_DEVICE + "/policy");
+
         nistAgent.start();
         smAgent.start();
         Duration online = network.awaitOnline(Set.of(NIST_DEVICE, SM_DEVICE), Duration.ofSeconds(60));
         System.err.printf(Locale.ROOT, "bench: both handsets ONLINE after %.2f s; %d warm-up + %d measured rounds%n",
                 online.toMillis() / 1e3, warmup, rounds);
 
-        List<Series> order = new ArrayList<>(List.of(rawSeries, nistSeries, smSeries));
+        List<Series> order = new ArrayList<>(List.of(rawSeries, nistSeries, smSeries, floorSeries));
         int ackBytes = 0;
         int trouble = network.connectionTrouble.get();
         for (int i = 0; i < total; i++) {
             for (Series series : order) {
                 Arrival answer = roundTrip(operator.mqtt(), arrivals, series, i);
-                if (series != rawSeries && ackBytes == 0) {
+                if ((series == nistSeries || series == smSeries) && ackBytes == 0) {
                     ackBytes = answer.payload().length;
                     answerBytes.set(ackBytes);
                 }
@@ -154,7 +170,7 @@ public final class PolicyLatencyBench {
                 nistSeries.messages()[0].length, smSeries.messages()[0].length, raw[0].length, ackBytes, answerBytes.get());
         System.out.println("handset state on: " + network.stateFileSystem() + " (policy file and floors forced to disk)");
         System.out.printf(Locale.ROOT, "%-36s %9s %9s %9s %9s%n", "series", "p50 ms", "p90 ms", "p99 ms", "max ms");
-        for (Series series : List.of(rawSeries, nistSeries, smSeries)) {
+        for (Series series : List.of(rawSeries, nistSeries, smSeries, floorSeries)) {
             long[] s = series.samples();
             System.out.printf(Locale.ROOT, "%-36s %9.3f %9.3f %9.3f %9.3f%n", series.name(),
                     BenchNetwork.ms(BenchNetwork.percentile(s, 50)), BenchNetwork.ms(BenchNetwork.percentile(s, 90)),
@@ -170,6 +186,15 @@ public final class PolicyLatencyBench {
             pass &= ok;
             System.out.printf(Locale.ROOT, "ratio %-30s p50 %.2fx, p99 %.2fx of raw   goal p99 <= 2x raw: %s%n",
                     series.name(), p50, p99, ok ? "PASS" : "FAIL");
+        }
+        double floorP50 = BenchNetwork.percentile(floorSeries.samples(), 50);
+        double floorP99 = BenchNetwork.percentile(floorSeries.samples(), 99);
+        System.out.printf(Locale.ROOT, "floor against raw: p50 %.2fx, p99 %.2fx (the work itself on this machine)%n",
+                floorP50 / rawP50, floorP99 / rawP99);
+        for (Series series : List.of(nistSeries, smSeries)) {
+            System.out.printf(Locale.ROOT, "%-36s against the floor: p50 %.2fx, p99 %.2fx (the agent's own cost)%n",
+                    series.name(), BenchNetwork.percentile(series.samples(), 50) / floorP50,
+                    BenchNetwork.percentile(series.samples(), 99) / floorP99);
         }
         System.out.println("POLICY LATENCY " + (pass ? "PASS" : "FAIL"));
     }
@@ -204,7 +229,7 @@ public final class PolicyLatencyBench {
             if (!arrival.topic().equals(ackTopic)) {
                 continue;
             }
-            if (series.device().equals(ECHO_DEVICE)) {
+            if (series.device().equals(ECHO_DEVICE) || series.device().equals(FLOOR_DEVICE)) {
                 if (BenchNetwork.tag(arrival.payload()).equals(series.expected()[round])) {
                     return new Arrival(arrival.topic(), arrival.payload(), arrival.nanos() - start);
                 }
