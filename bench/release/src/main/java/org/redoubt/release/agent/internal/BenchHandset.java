@@ -110,7 +110,7 @@ final class BenchHandset implements AutoCloseable {
 
         // The handset's session: in production the policy agent's (clean start off, TCP_NODELAY).
         handsetClient = new MqttClient(uri(), DEVICE, new MemoryPersistence());
-        BenchChannel channel = new BenchChannel(handsetClient, DEVICE);
+        PahoTestChannel channel = new PahoTestChannel(handsetClient, DEVICE);
         handsetClient.setCallback(new MqttCallback() {
             @Override
             public void messageArrived(String topic, MqttMessage message) {

@@ -1,28 +1,53 @@
 package org.redoubt.release.agent.internal;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.util.MqttTopicValidator;
 import org.redoubt.channel.ChannelListener;
 import org.redoubt.channel.FleetChannel;
 import org.redoubt.channel.Subscription;
 
 /**
  * A fleet channel over a plain Paho client connected with a handset's certificate to the real
- * broker: what the release agent needs of the policy agent's session, for tests of this bundle.
+ * broker: what the release agent needs of the policy agent's session, for this bundle's tests and
+ * the release benchmark. QoS 1 subscriptions, QoS 1 publishes that wait for the PUBACK; messages
+ * are dispatched from the client's one callback ({@link #arrived}) to the listeners whose filter
+ * matches, as the policy agent dispatches them.
+ *
+ * <p>Not Paho's per-subscription listeners: Paho 1.2.5 keeps them in a map its delivery thread
+ * iterates while the agent's thread subscribes and unsubscribes (each chunk fetch, each echo
+ * probe). A {@code ConcurrentModificationException} inside Paho then ends its delivery thread, and
+ * the next QoS 1 publish waits forever for a completion that thread would have signalled: a test
+ * that hangs now and then with its release stuck in TESTING.
  */
 final class PahoTestChannel implements FleetChannel {
 
+    private record Entry(String filter, ChannelListener listener) {
+    }
+
     private final MqttClient client;
     private final String deviceId;
+    private final List<Entry> entries = new CopyOnWriteArrayList<>();
 
+    /** @param client connected or about to be; its callback must call {@link #arrived} for every message */
     PahoTestChannel(MqttClient client, String deviceId) {
         this.client = Objects.requireNonNull(client, "client");
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
+    }
+
+    /** Called from the client's callback for every message. */
+    void arrived(String topic, MqttMessage message) {
+        for (Entry entry : entries) {
+            if (MqttTopicValidator.isMatched(entry.filter(), topic)) {
+                entry.listener().arrived(topic, message.getPayload().clone());
+            }
+        }
     }
 
     @Override
@@ -32,17 +57,20 @@ final class PahoTestChannel implements FleetChannel {
 
     @Override
     public Subscription subscribe(String topicFilter, ChannelListener listener) {
-        IMqttMessageListener paho = (topic, message) -> listener.arrived(topic, message.getPayload().clone());
+        Entry entry = new Entry(topicFilter, listener);
+        entries.add(entry);
         try {
-            client.subscribe(new MqttSubscription[] {new MqttSubscription(topicFilter, 1)},
-                    new IMqttMessageListener[] {paho});
+            client.subscribe(new MqttSubscription[] {new MqttSubscription(topicFilter, 1)});
         } catch (MqttException e) {
+            entries.remove(entry);
             throw new IllegalStateException("cannot subscribe to " + topicFilter, e);
         }
         listener.connected();
         return () -> {
+            entries.remove(entry);
+            boolean others = entries.stream().anyMatch(other -> other.filter().equals(topicFilter));
             try {
-                if (client.isConnected()) {
+                if (!others && client.isConnected()) {
                     client.unsubscribe(topicFilter);
                 }
             } catch (MqttException e) {
