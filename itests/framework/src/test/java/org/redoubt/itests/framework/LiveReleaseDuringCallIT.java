@@ -111,7 +111,7 @@ public class LiveReleaseDuringCallIT {
             bundles.add(CoreOptions.bundle(TestPlatform.bundleUrl(name)));
         }
         // The launcher's slots API comes from the class path through the system bundle, as beside the real launcher.
-        bundles.add(CoreOptions.systemPackage("org.redoubt.runtime.slots;version=\"1.0.0\""));
+        bundles.add(CoreOptions.systemPackage("org.redoubt.runtime.slots;version=\"1.1.0\""));
         bundles.add(CoreOptions.frameworkProperty("redoubt.device.model").value(MODEL));
         // The policy agent runs (the shell's policy screen needs its PolicyStatus, or the handset is never ready) with
         // the fleet's root and no broker: the handset's session here is the test's (OutsideFleetChannel).

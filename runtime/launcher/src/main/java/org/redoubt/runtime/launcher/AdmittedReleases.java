@@ -7,9 +7,10 @@ import java.util.Optional;
 /**
  * What the resolver admits right now: the bundles of the release this boot runs and, while one is
  * staged, those of the candidate, each by the location the launcher gives it; and the service
- * rules in force (the running release's, or the candidate's while one is staged: a candidate
- * brings its own rules, and abandoning it restores the running ones). Thread-safe: the resolver
- * and the service hooks read it while the release agent stages, commits or abandons.
+ * rules in force (the running release's, or the candidate's once it is being installed live: a
+ * candidate brings its own rules, a candidate staged for the next boot leaves the running ones in
+ * force, and abandoning it restores them). Thread-safe: the resolver and the service hooks read
+ * it while the release agent stages, installs, commits or abandons.
  */
 final class AdmittedReleases {
 
@@ -34,7 +35,7 @@ final class AdmittedReleases {
         this.rules = rules;
     }
 
-    /** @return the service rules in force: the candidate's while one is staged, else the running release's */
+    /** @return the service rules in force: the candidate's while one is installed live, else the running release's */
     FirewallRules rules() {
         return rules;
     }
@@ -58,12 +59,19 @@ final class AdmittedReleases {
 
     /**
      * @param bundles        the candidate's bundles by location, admitted beside the running ones
-     * @param candidateRules the candidate's service rules, in force from now on
+     * @param candidateRules the candidate's service rules, in force once it is {@link #candidateInstalling installed}
      */
     synchronized void admitCandidate(Map<String, ReleaseOnlyResolution.Admitted> bundles,
             FirewallRules candidateRules) {
         candidate = Optional.of(Map.copyOf(bundles));
         this.candidateRules = Objects.requireNonNull(candidateRules, "candidateRules");
+    }
+
+    /** The candidate's bundles go into the running framework: its rules are in force from now on. */
+    synchronized void candidateInstalling() {
+        if (candidate.isEmpty()) {
+            throw new IllegalStateException("no candidate is staged");
+        }
         rules = candidateRules;
     }
 

@@ -24,7 +24,7 @@ final class FrameworkProperties {
      * @return the properties; {@code --property} values override the defaults
      */
     /** The export of the slots API from the system bundle; its version is the package's. */
-    static final String SLOTS_PACKAGE = "org.redoubt.runtime.slots;version=\"1.0.0\"";
+    static final String SLOTS_PACKAGE = "org.redoubt.runtime.slots;version=\"1.1.0\"";
     /** The export of the firewall API (the rules in force, violation listeners) from the system bundle. */
     static final String FIREWALL_PACKAGE = "org.redoubt.runtime.firewall;version=\"1.0.0\"";
 

@@ -176,6 +176,19 @@ final class LauncherSlots implements ReleaseSlots {
     }
 
     @Override
+    public synchronized void installing(long release) throws SlotException {
+        if (record.candidate().isEmpty() || record.candidate().get().release() != release) {
+            throw new SlotException(SlotException.Reason.NO_CANDIDATE, "release " + release + " is not the candidate",
+                    null);
+        }
+        // A TESTING boot runs the candidate itself, under its rules already.
+        boolean booted = running == release && runningSlot == record.candidate().get().slot();
+        if (!booted) {
+            admitted.candidateInstalling();
+        }
+    }
+
+    @Override
     public synchronized void abandon(long release, String reason) throws SlotException {
         if (record.candidate().isEmpty() || record.candidate().get().release() != release) {
             return;

@@ -45,6 +45,8 @@ public interface ReleaseSlots {
      * writes it into the slot that holds neither the committed nor the running release. It becomes
      * the candidate: from now on, a boot that does not find it committed boots it in TESTING and
      * falls back after failed boots, and the resolver admits its bundles beside the running ones.
+     * Its service rules are not in force yet: the running release runs under its own rules until
+     * the candidate is {@link #installing installed live} or boots.
      *
      * @param directory a release directory: the signed manifest and the files it lists
      * @return the verified release, with the bytes that were verified
@@ -53,6 +55,19 @@ public interface ReleaseSlots {
      *                       candidate is staged, {@code STORAGE} when it cannot be written
      */
     StagedRelease stage(Path directory) throws SlotException;
+
+    /**
+     * The staged candidate's bundles are about to go into the running framework (a live install):
+     * its service rules come into force now, for the bundles of both releases, and stay when it is
+     * committed; abandoning it brings the running release's rules back. A candidate that waits for
+     * the next start of the runtime is not installed live, and its rules wait for that boot.
+     * Calling it again for the same candidate does nothing.
+     *
+     * @param release the candidate's number
+     * @throws SlotException {@code NO_CANDIDATE} when it is not the staged candidate
+     * @since 1.1
+     */
+    void installing(long release) throws SlotException;
 
     /**
      * Makes the staged candidate the committed release: the next boot runs it, and its number is

@@ -7,10 +7,13 @@
  * release the boot record names; so a power cut at any point leaves a whole old or a whole new
  * release.
  *
+ * <p>1.1: {@link org.redoubt.runtime.slots.ReleaseSlots#installing}: a staged candidate's service
+ * rules come into force when it is installed live, not when it is staged.
+ *
  * @since 1.0
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.redoubt.runtime.slots;
 
 import org.osgi.annotation.bundle.Export;

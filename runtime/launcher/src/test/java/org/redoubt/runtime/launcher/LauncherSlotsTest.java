@@ -195,10 +195,14 @@ class LauncherSlotsTest {
     }
 
     @Test
-    void aStagedCandidateBringsItsServiceRulesAndAbandoningItRestoresTheRunningOnes() throws Exception {
+    void aCandidateInstalledLiveBringsItsServiceRulesAndAbandoningItRestoresTheRunningOnes() throws Exception {
         assertFalse(admitted.rules().permits("org.example.radio", "org.redoubt.driver.modem.AtChannel"));
+        FirewallRules running = admitted.rules();
 
         slots.stage(releaseWithRules(2, "1.1.0", "org.example.radio"));
+        org.junit.jupiter.api.Assertions.assertSame(running, admitted.rules(),
+                "staged only: the running release's rules stay in force");
+        slots.installing(2);
 
         assertEquals(2, admitted.rules().release());
         assertTrue(admitted.rules().permits("org.example.radio", "org.redoubt.driver.modem.AtChannel"));
@@ -206,11 +210,26 @@ class LauncherSlotsTest {
         assertFalse(admitted.rules().permits("org.example.radio", "org.redoubt.driver.modem.AtChannel"));
 
         slots.stage(releaseWithRules(3, "1.2.0", "org.example.radio"));
+        slots.installing(3);
         slots.commit(3);
         System.clearProperty(Boot.RELEASE_PROPERTY);
         System.clearProperty(Boot.PROFILE_PROPERTY);
         assertEquals(3, admitted.rules().release(), "committed: the candidate's rules are the running ones");
         assertTrue(admitted.rules().permits("org.example.radio", "org.redoubt.driver.modem.AtChannel"));
+    }
+
+    @Test
+    void aCandidateStagedForTheNextBootLeavesTheRunningReleaseUnderItsOwnRules() throws Exception {
+        FirewallRules running = admitted.rules();
+
+        slots.stage(releaseWithRules(2, "1.1.0", "org.example.radio"));
+
+        org.junit.jupiter.api.Assertions.assertSame(running, admitted.rules());
+        assertFalse(admitted.rules().permits("org.example.radio", "org.redoubt.driver.modem.AtChannel"),
+                "the candidate's grant waits for the boot that runs it");
+        SlotException notStaged = assertThrows(SlotException.class, () -> slots.installing(3));
+        assertEquals(SlotException.Reason.NO_CANDIDATE, notStaged.reason());
+        org.junit.jupiter.api.Assertions.assertSame(running, admitted.rules());
     }
 
     @Test

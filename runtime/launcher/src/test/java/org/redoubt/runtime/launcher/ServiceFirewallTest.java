@@ -221,7 +221,7 @@ class ServiceFirewallTest {
     }
 
     @Test
-    void theRulesFollowAStagedCandidateAndRevertWhenItIsAbandoned() throws Exception {
+    void theRulesFollowACandidateInstalledLiveAndRevertWhenItIsAbandoned() throws Exception {
         registerModem();
         ServiceRules inForce = framework.getBundleContext().getService(
                 framework.getBundleContext().getServiceReference(ServiceRules.class));
@@ -229,6 +229,9 @@ class ServiceFirewallTest {
         assertNull(rogue.getBundleContext().getServiceReference(MODEM));
 
         admitted.admitCandidate(Map.of(), rules(2, new ServiceGrant("org.example.rogue", List.of(MODEM))));
+        assertEquals(1, inForce.release(), "staged, not installed: the running rules stay");
+        assertNull(rogue.getBundleContext().getServiceReference(MODEM));
+        admitted.candidateInstalling();
         assertEquals(2, inForce.release());
         assertTrue(inForce.permits("org.example.rogue", MODEM));
         assertNotNull(rogue.getBundleContext().getServiceReference(MODEM), "the candidate grants it");
@@ -250,6 +253,7 @@ class ServiceFirewallTest {
         rogue.getBundleContext().addServiceListener(rogueEvents::add, "(objectClass=" + MODEM + ")");
 
         admitted.admitCandidate(Map.of(), rules(2)); // the candidate grants nobody
+        admitted.candidateInstalling();
         assertNull(telephony.getBundleContext().getServiceReference(MODEM), "no longer found");
         registration.unregister();
 

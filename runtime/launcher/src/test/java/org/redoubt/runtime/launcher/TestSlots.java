@@ -26,13 +26,20 @@ public final class TestSlots implements AutoCloseable {
     private final ReleaseSlots slots;
     private final ResolverHookFactory resolver;
     private final VerifiedRelease committed;
+    private final org.redoubt.runtime.firewall.ServiceRules rules;
 
     private TestSlots(DataDirectory directory, ReleaseSlots slots, ResolverHookFactory resolver,
-            VerifiedRelease committed) {
+            VerifiedRelease committed, org.redoubt.runtime.firewall.ServiceRules rules) {
         this.directory = directory;
         this.slots = slots;
         this.resolver = resolver;
         this.committed = committed;
+        this.rules = rules;
+    }
+
+    /** @return the service rules in force, as the launcher offers them from the system bundle */
+    public org.redoubt.runtime.firewall.ServiceRules rules() {
+        return rules;
     }
 
     /** @return the slots service, as the launcher registers it */
@@ -71,10 +78,12 @@ public final class TestSlots implements AutoCloseable {
             BootRecordStore records = new BootRecordStore(directory.bootRecord());
             BootRecord record = new BootRecord(Slot.A, committed.manifest().release(), 1);
             records.save(record);
-            AdmittedReleases admitted = AdmittedReleases.of(FrameworkBoot.admitted(committed));
+            AdmittedReleases admitted = AdmittedReleases.of(FrameworkBoot.admitted(committed),
+                    FirewallRules.of(committed.manifest()));
             LauncherSlots slots = new LauncherSlots(directory, verifier, records, record,
                     committed.manifest().release(), Slot.A, admitted, new BootConsole(System.out, System.err));
-            return new TestSlots(directory, slots, new ReleaseOnlyResolution(admitted, refusals), committed);
+            return new TestSlots(directory, slots, new ReleaseOnlyResolution(admitted, refusals), committed,
+                    new RulesInForce(admitted));
         } catch (BootFailure | ReleaseRejected e) {
             throw new IOException(e.getMessage(), e);
         }

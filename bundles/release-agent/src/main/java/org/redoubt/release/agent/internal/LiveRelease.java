@@ -78,6 +78,13 @@ final class LiveRelease {
                     + " from the next start of the runtime", progress);
         }
         step(release, ReleaseProgress.INSTALLING, "from release " + running.release(), progress);
+        try {
+            // Its service rules come into force with its bundles (a candidate for the next start
+            // leaves the running release under its own rules until then).
+            slots.installing(release);
+        } catch (SlotException e) {
+            return rollBack(release, running, "INSTALL_FAILED: " + e.getMessage(), progress);
+        }
         List<String> problems = converger.converge(staged);
         Optional<String> failure = problems.isEmpty() ? Optional.empty() : Optional.of(problems.get(0));
         if (failure.isEmpty()) {

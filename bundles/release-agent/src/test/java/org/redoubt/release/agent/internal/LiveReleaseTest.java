@@ -1,6 +1,7 @@
 package org.redoubt.release.agent.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -126,17 +127,41 @@ class LiveReleaseTest {
         assertEquals(ReleaseProgress.COMMITTED, install(3, three).result());
     }
 
+    /** Release rules that grant org.example.radio the modem driver. */
+    private static org.redoubt.runtime.release.ReleaseRules radioGetsTheModem() {
+        return new org.redoubt.runtime.release.ReleaseRules(List.of(), List.of(
+                new org.redoubt.runtime.firewall.ServiceGrant("org.example.radio", List.of(MODEM + "*"))));
+    }
+
+    private static final String MODEM = "org.redoubt.driver.modem.";
+
+    @Test
+    void aReleaseInstalledLiveBringsItsServiceRulesWithItsBundles() throws Exception {
+        assertFalse(handset.slots.rules().permits("org.example.radio", MODEM + "AtChannel"));
+        Path two = releases.release(2, Map.of("radio.jar", TestBundles.bundle("org.example.radio", "1.1.0", "driver")),
+                radioGetsTheModem());
+
+        LiveRelease.Outcome outcome = install(2, two);
+
+        assertEquals(ReleaseProgress.COMMITTED, outcome.result(), outcome.reason());
+        assertEquals(2, handset.slots.rules().release());
+        assertTrue(handset.slots.rules().permits("org.example.radio", MODEM + "AtChannel"));
+    }
+
     @Test
     void aReleaseThatReplacesTheAgentItselfIsStagedForTheNextStartAndNothingRunningChanges() throws Exception {
         Map<String, String> before = handset.running();
+        long rulesBefore = handset.slots.rules().release();
         Path two = releases.release(2, Map.of("radio.jar", TestBundles.bundle("org.example.radio", "1.1.0", "driver"),
-                "agent.jar", TestBundles.bundle("org.example.agent", "2.0.0", null)));
+                "agent.jar", TestBundles.bundle("org.example.agent", "2.0.0", null)), radioGetsTheModem());
 
         LiveRelease.Outcome outcome = install(2, two);
 
         assertEquals(ReleaseProgress.STAGED_FOR_RESTART, outcome.result(), outcome.reason());
         assertEquals(List.of("VERIFIED", "STAGED_FOR_RESTART"), progress);
         assertEquals(before, handset.running(), "the agent cannot swap itself: nothing changes live");
+        assertEquals(rulesBefore, handset.slots.rules().release(), "nor do the service rules, until that start");
+        assertFalse(handset.slots.rules().permits("org.example.radio", MODEM + "AtChannel"));
         assertEquals(1, handset.slots.slots().committedRelease());
         assertEquals(SlotException.Reason.BUSY, assertThrows(SlotException.class,
                 () -> handset.slots.slots().stage(two)).reason(), "release 2 stays the candidate the next boot tests");

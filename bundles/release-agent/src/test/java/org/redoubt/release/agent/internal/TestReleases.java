@@ -56,6 +56,16 @@ final class TestReleases {
 
     /** @return release {@code number} of these jars, signed by {@code signer} */
     Path release(long number, Map<String, byte[]> jars, SigningKey signer) throws Exception {
+        return release(number, jars, signer, org.redoubt.runtime.release.ReleaseRules.NONE);
+    }
+
+    /** @return release {@code number} of these jars with these service rules, signed by the release key */
+    Path release(long number, Map<String, byte[]> jars, org.redoubt.runtime.release.ReleaseRules rules) throws Exception {
+        return release(number, jars, releaseKey, rules);
+    }
+
+    private Path release(long number, Map<String, byte[]> jars, SigningKey signer,
+            org.redoubt.runtime.release.ReleaseRules rules) throws Exception {
         int id = made++;
         Path directory = Files.createDirectories(work.resolve("jars-" + number + "-" + id));
         for (Map.Entry<String, byte[]> jar : jars.entrySet()) {
@@ -64,8 +74,8 @@ final class TestReleases {
         Path output = work.resolve("release-" + number + "-" + id);
         ReleaseStamp stamp = new ReleaseStamp(Instant.now().minusSeconds(5), Instant.now().plusSeconds(3600),
                 new Target(Optional.empty(), Optional.empty(), Optional.of(DEVICE.hardwareModel())));
-        new ReleaseBuilder(new ReleaseManifestCodec()).build(directory, output, number, "production", Map.of(), stamp,
-                List.of(signer));
+        new ReleaseBuilder(new ReleaseManifestCodec()).build(directory, output, number, "production", Map.of(), rules,
+                stamp, List.of(signer));
         return output;
     }
 }
