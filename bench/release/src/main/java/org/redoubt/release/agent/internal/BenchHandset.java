@@ -111,35 +111,7 @@ final class BenchHandset implements AutoCloseable {
         // The handset's session: in production the policy agent's (clean start off, TCP_NODELAY).
         handsetClient = new MqttClient(uri(), DEVICE, new MemoryPersistence());
         PahoTestChannel channel = new PahoTestChannel(handsetClient, DEVICE);
-        handsetClient.setCallback(new MqttCallback() {
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                channel.arrived(topic, message);
-            }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-                System.err.println("bench: the handset's session was lost: " + response.getReasonString() + " "
-                        + response.getException());
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {
-                System.err.println("bench: the handset's session: " + exception);
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            }
-        });
+        handsetClient.setCallback(channel.callback(problem -> System.err.println("bench: " + problem)));
         handsetClient.connect(options(DEVICE));
         closing.add(() -> {
             if (handsetClient.isConnected()) {

@@ -3,11 +3,16 @@ package org.redoubt.release.agent.internal;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.common.util.MqttTopicValidator;
 import org.redoubt.channel.ChannelListener;
 import org.redoubt.channel.FleetChannel;
@@ -35,10 +40,46 @@ final class PahoTestChannel implements FleetChannel {
     private final String deviceId;
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
 
-    /** @param client connected or about to be; its callback must call {@link #arrived} for every message */
+    /** @param client connected or about to be; its callback must be {@link #callback} or call {@link #arrived} */
     PahoTestChannel(MqttClient client, String deviceId) {
         this.client = Objects.requireNonNull(client, "client");
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
+    }
+
+    /**
+     * @param problems told when the session is lost or fails
+     * @return a client callback that hands every message to {@link #arrived}
+     */
+    MqttCallback callback(Consumer<String> problems) {
+        return new MqttCallback() {
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                arrived(topic, message);
+            }
+
+            @Override
+            public void disconnected(MqttDisconnectResponse response) {
+                problems.accept("the handset's session was lost: " + response.getReasonString() + " "
+                        + response.getException());
+            }
+
+            @Override
+            public void mqttErrorOccurred(MqttException exception) {
+                problems.accept("the handset's session: " + exception);
+            }
+
+            @Override
+            public void deliveryComplete(IMqttToken token) {
+            }
+
+            @Override
+            public void connectComplete(boolean reconnect, String serverURI) {
+            }
+
+            @Override
+            public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            }
+        };
     }
 
     /** Called from the client's callback for every message. */

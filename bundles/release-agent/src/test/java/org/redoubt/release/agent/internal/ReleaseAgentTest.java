@@ -84,34 +84,7 @@ class ReleaseAgentTest {
                 "radio.jar", TestBundles.bundle("org.example.radio", "1.0.0", "driver"),
                 "lib.jar", TestBundles.bundle("org.example.lib", "1.0.0", null))), releases);
         PahoTestChannel channel = new PahoTestChannel(handsetClient, DEVICE);
-        handsetClient.setCallback(new org.eclipse.paho.mqttv5.client.MqttCallback() {
-            @Override
-            public void messageArrived(String topic, org.eclipse.paho.mqttv5.common.MqttMessage message) {
-                channel.arrived(topic, message);
-            }
-
-            @Override
-            public void disconnected(org.eclipse.paho.mqttv5.client.MqttDisconnectResponse response) {
-                handset.said.add("the handset's session was lost: " + response.getReasonString());
-            }
-
-            @Override
-            public void mqttErrorOccurred(org.eclipse.paho.mqttv5.common.MqttException exception) {
-                handset.said.add("the handset's session: " + exception);
-            }
-
-            @Override
-            public void deliveryComplete(org.eclipse.paho.mqttv5.client.IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, org.eclipse.paho.mqttv5.common.packet.MqttProperties properties) {
-            }
-        });
+        handsetClient.setCallback(channel.callback(handset.said::add));
         Path state = work.resolve("data/state/release");
         LiveRelease live = new LiveRelease(handset.slots.slots(), handset.converger,
                 handset.health(List.of(new EchoProbe(channel, Duration.ofSeconds(10)))),
