@@ -41,7 +41,7 @@ class AuditJournalTest {
     Path work;
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @AfterEach
     void stop() {

@@ -72,7 +72,7 @@ class DurabilityAcrossKillTest {
                 System.getProperty("java.class.path"), AppendingProcess.class.getName(), device.directory.toString(),
                 device.suite.name(), key.toString(), "4")
                 .redirectError(work.resolve("child-" + round + ".err").toFile()).start();
-        List<Long> acks = Collections.synchronizedList(new ArrayList<>());
+        List<Long> acks = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII))) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             String line;

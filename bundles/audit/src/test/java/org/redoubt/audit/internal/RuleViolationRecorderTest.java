@@ -26,7 +26,7 @@ class RuleViolationRecorderTest {
     Path work;
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @AfterEach
     void stop() {

@@ -63,7 +63,7 @@ class ShippingTest {
     private MqttClient operator;
     private final Map<Long, byte[]> collected = new ConcurrentHashMap<>();
     private final Map<Long, AtomicInteger> deliveries = new ConcurrentHashMap<>();
-    private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
     @BeforeEach

@@ -74,7 +74,7 @@ class LauncherSlotsTest {
     private AdmittedReleases admitted;
     private LauncherSlots slots;
     private Framework framework;
-    private final List<String> said = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void trustRoot() throws Exception {

@@ -35,7 +35,7 @@ class ReleaseOnlyResolutionTest {
     Path storage;
 
     private Framework framework;
-    private final List<String> refusals = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void framework() throws BundleException {

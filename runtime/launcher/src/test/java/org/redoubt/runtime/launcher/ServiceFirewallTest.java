@@ -61,7 +61,7 @@ class ServiceFirewallTest {
 
     private Framework framework;
     private AdmittedReleases admitted;
-    private final List<String> console = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> console = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Bundle driver;
     private Bundle telephony;
     private Bundle rogue;

@@ -34,7 +34,7 @@ class ViolationReporterTest {
 
     private Framework framework;
     private ViolationReporter reporter;
-    private final List<String> console = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> console = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void framework() throws Exception {

@@ -53,7 +53,7 @@ class FleetChannelTest {
     private PolicyAgent agent;
     private FleetChannel channel;
     private MqttClient operator;
-    private final List<String> journal = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> journal = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void fleetAndHandset() throws Exception {
@@ -206,7 +206,7 @@ class FleetChannelTest {
     @Test
     void aConfirmedPublicationCompletesWhenTheBrokerHasItAndFailsWhenTheAclRefusesIt() throws Exception {
         String audit = "redoubt/v1/devices/" + DEVICE + "/audit";
-        List<String> heard = Collections.synchronizedList(new ArrayList<>());
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
         operator.subscribe(new org.eclipse.paho.mqttv5.common.MqttSubscription[] {
             new org.eclipse.paho.mqttv5.common.MqttSubscription(audit, 1)},
                 new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
@@ -272,7 +272,7 @@ class FleetChannelTest {
     /** What one listener heard, as "topic=payload", and how often it was told the session is up. */
     private final class Recorder implements ChannelListener {
 
-        private final List<String> heard = Collections.synchronizedList(new ArrayList<>());
+        private final List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final AtomicInteger connections = new AtomicInteger();
 
         @Override

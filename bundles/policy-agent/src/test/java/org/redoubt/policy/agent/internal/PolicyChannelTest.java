@@ -66,9 +66,9 @@ class PolicyChannelTest {
     private MqttClient operator;
     private final BlockingQueue<JsonObject> acks = new LinkedBlockingQueue<>();
     private final BlockingQueue<JsonObject> statuses = new LinkedBlockingQueue<>();
-    private final List<org.redoubt.policy.Command.Action> carriedOut = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<org.redoubt.policy.Command.Action> carriedOut = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
-    private final List<String> journal = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> journal = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final MemoryAuditLog audited = new MemoryAuditLog();
     private final org.redoubt.audit.AuditRecorder audit = new org.redoubt.audit.AuditRecorder(journal::add);
 
@@ -413,7 +413,7 @@ class PolicyChannelTest {
         assertEquals(1, status.requireObject("policy").requireLong("version"), "the handset reached the new broker");
 
         // A handset still on the provisioned CA does not trust that broker.
-        List<String> unconvincedSaid = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> unconvincedSaid = new java.util.concurrent.CopyOnWriteArrayList<>();
         PolicyAgent unconvinced = handset("handset-c", unconvincedSaid);
         try {
             unconvinced.start();

@@ -31,7 +31,7 @@ final class HandsetFramework implements AutoCloseable {
     final TestSlots slots;
     final Framework framework;
     final BundleSetConverger converger;
-    final List<String> said = Collections.synchronizedList(new ArrayList<>());
+    final List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     HandsetFramework(Path work, Path releaseOne, TestReleases releases) throws Exception {
         slots = TestSlots.provision(work.resolve("data"), releaseOne, releases.root, TestReleases.DEVICE,

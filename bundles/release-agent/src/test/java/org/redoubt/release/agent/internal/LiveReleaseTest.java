@@ -73,7 +73,7 @@ class LiveReleaseTest {
     @Test
     void anUpdatedBundleRestartsOnceNotOnceForTheUpdateAndAgainForTheRefresh() throws Exception {
         // A driver or the shell restarted twice during a call is two gaps in its services, two screens redrawn.
-        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
         org.osgi.framework.SynchronousBundleListener listener = event -> {
             if ("org.example.radio".equals(event.getBundle().getSymbolicName())
                     && (event.getType() == org.osgi.framework.BundleEvent.STARTED

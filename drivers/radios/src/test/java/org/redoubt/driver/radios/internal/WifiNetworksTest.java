@@ -43,8 +43,8 @@ class WifiNetworksTest {
     private static final String[] IN_RANGE = {"Office:WPA3", "Cafe:OPEN", "HQ:ENTERPRISE", "Home:WPA2", "Old router:WEP"};
 
     /** What the component logged, per level, one entry per call. */
-    private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
-    private final List<String> infos = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> infos = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Logger logger = (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(),
             new Class<?>[] {Logger.class}, (proxy, method, args) -> {
                 if (method.getName().equals("error")) {

@@ -37,7 +37,7 @@ public final class HandsetUnderTest implements AutoCloseable {
      * @return the started agent, connecting in the background
      */
     public static HandsetUnderTest start(Path data, String deviceId, KeyPair keys, String brokerUri) throws IOException {
-        List<Policy> enforced = Collections.synchronizedList(new ArrayList<>());
+        List<Policy> enforced = new java.util.concurrent.CopyOnWriteArrayList<>();
         PolicyAgentComponent.Config config = Converters.standardConverter()
                 .convert(Map.of("brokerUri", brokerUri, "maxReconnectSeconds", 1)).to(PolicyAgentComponent.Config.class);
         Map<String, String> properties = Map.of("redoubt.data.dir", data.toString(), "redoubt.device.id", deviceId,
