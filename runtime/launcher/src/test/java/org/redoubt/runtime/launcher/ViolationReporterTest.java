@@ -42,8 +42,29 @@ class ViolationReporterTest {
         framework = factory.newFramework(Map.of(Constants.FRAMEWORK_STORAGE, storage.toString(),
                 Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT));
         framework.start();
-        reporter = new ViolationReporter(console::add);
+        reporter = new ViolationReporter(this::printed);
         reporter.open(framework.getBundleContext());
+    }
+
+    /** The boot console: each line kept, and whoever waits for one woken. */
+    private void printed(String line) {
+        synchronized (console) {
+            console.add(line);
+            console.notifyAll();
+        }
+    }
+
+    /** Waits up to 5 s for the console to hold what {@code condition} looks for, woken by each line. */
+    private void awaitConsole(java.util.function.Predicate<List<String>> condition, String failure)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        synchronized (console) {
+            while (!condition.test(console)) {
+                long left = deadline - System.nanoTime();
+                assertTrue(left > 0, failure + ": " + console.size() + " lines " + console);
+                TimeUnit.NANOSECONDS.timedWait(console, left);
+            }
+        }
     }
 
     @AfterEach
@@ -58,11 +79,8 @@ class ViolationReporterTest {
             reporter.report(1, "org.example.rogue", RuleViolation.Kind.SERVICE, "org.redoubt.driver.x.S" + i);
         }
         // Every report has reached the firewall thread (one console line each) before a listener exists.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (console.stream().filter(line -> line.startsWith("firewall: ")).count() < 300) {
-            assertTrue(System.nanoTime() < deadline, "not every report handled within 5 s: " + console.size());
-            Thread.sleep(5);
-        }
+        awaitConsole(lines -> lines.stream().filter(line -> line.startsWith("firewall: ")).count() >= 300,
+                "not every report handled within 5 s");
         BlockingQueue<RuleViolation> told = new LinkedBlockingQueue<>();
         framework.getBundleContext().registerService(RuleViolationListener.class, told::add, null);
 
@@ -110,10 +128,7 @@ class ViolationReporterTest {
         reporter.report(1, "org.example.rogue", RuleViolation.Kind.SERVICE, "org.redoubt.driver.keypad.Keypad");
 
         assertNotNull(told.poll(5, TimeUnit.SECONDS));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (console.stream().noneMatch(line -> line.contains("broken audit"))) {
-            assertTrue(System.nanoTime() < deadline, "the failure was not reported: " + console);
-            Thread.sleep(5);
-        }
+        awaitConsole(lines -> lines.stream().anyMatch(line -> line.contains("broken audit")),
+                "the failure was not reported");
     }
 }
