@@ -119,18 +119,15 @@ final class PersistentFloors implements VersionFloors, TimeFloor {
             return;
         }
         Snapshot before = new Snapshot(new LinkedHashMap<>(floors), timeFloor, policy);
-        deferred = true;
         try {
-            changes.run();
-        } catch (RuntimeException e) {
-            before.restore(this);
-            throw e;
-        } finally {
-            deferred = false;
-        }
-        try {
+            deferred = true;
+            try {
+                changes.run();
+            } finally {
+                deferred = false;
+            }
             store();
-        } catch (UncheckedIOException e) {
+        } catch (RuntimeException e) {
             // What is not on disk is not in force either: a redelivered document is applied again.
             before.restore(this);
             throw e;
